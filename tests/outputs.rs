@@ -1,0 +1,108 @@
+//! Runs every listing and every Python original, and checks what each prints
+//! against the output the book shows (<name>.stdout, <name>.py.stdout).
+//!
+//! A program must exit successfully, print nothing on stderr unless a
+//! <name>.stderr records what it prints there, and end by itself.
+//! `cargo xtask bless` runs this test with SNAPSHOTS=overwrite to rewrite
+//! the recorded files from real runs.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+/// target/<profile>/examples, next to this test's own executable.
+fn examples_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().unwrap().parent().unwrap();
+    profile_dir.join("examples")
+}
+
+/// Builds the examples, so that this test never runs a stale program even
+/// when started alone (`cargo test --test outputs`). A no-op after `cargo test`
+/// has built them.
+fn build_examples() {
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().unwrap().parent().unwrap();
+    let target_dir = profile_dir.parent().unwrap();
+    let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cargo
+        .args(["build", "--quiet", "--examples", "--package", "threading-book"])
+        .arg("--target-dir")
+        .arg(target_dir)
+        .current_dir(root());
+    if profile_dir.file_name().unwrap() == "release" {
+        cargo.arg("--release");
+    }
+    let status = cargo.status().expect("cargo runs");
+    assert!(status.success(), "building the examples failed");
+}
+
+/// Checks one program's run against its recorded files; returns the faults.
+fn check(source: &Path, run: Run) -> Vec<String> {
+    let shown = relative(source);
+    let mut faults = Vec::new();
+    if !run.success {
+        faults.push(format!("{shown}: exited with failure\n{}", run.stderr));
+    }
+    if let Err(diff) = compare(source, &recorded(source, "stdout"), &run.stdout) {
+        faults.push(format!("{shown}: stdout differs from the book\n{diff}"));
+    }
+    let stderr_file = recorded(source, "stderr");
+    if stderr_file.exists() {
+        if let Err(diff) = compare(source, &stderr_file, &run.stderr) {
+            faults.push(format!("{shown}: stderr differs from the book\n{diff}"));
+        }
+    } else if !run.stderr.is_empty() {
+        faults.push(format!(
+            "{shown}: printed on stderr, and no {} records it:\n{}",
+            relative(&stderr_file),
+            run.stderr
+        ));
+    }
+    eprintln!("ran {shown} in {:.0?}", run.elapsed);
+    faults
+}
+
+fn report(faults: Vec<String>) {
+    assert!(
+        faults.is_empty(),
+        "\n{}\n\nIf the program changed on purpose, run `cargo xtask bless` and review the diff.\n",
+        faults.join("\n\n")
+    );
+}
+
+#[test]
+fn rust_listings_print_what_the_book_shows() {
+    build_examples();
+    let listings = listings();
+    assert!(!listings.is_empty(), "no listings found");
+    let mut faults = Vec::new();
+    for listing in listings {
+        let binary = examples_dir().join(format!("{}{}", listing.example, std::env::consts::EXE_SUFFIX));
+        assert!(binary.exists(), "{} was not built as {}", listing.shown(), binary.display());
+        let run = run(Command::new(&binary), &listing.shown());
+        faults.extend(check(&listing.path, run));
+    }
+    report(faults);
+}
+
+#[test]
+fn python_originals_print_what_the_book_shows() {
+    let files = python_files();
+    assert!(!files.is_empty(), "no Python originals found");
+    let mut faults = Vec::new();
+    for file in files {
+        let mut python = Command::new("python3");
+        python
+            .arg(&file)
+            .current_dir(file.parent().unwrap())
+            .env("PYTHONDONTWRITEBYTECODE", "1")
+            .env("PYTHONIOENCODING", "utf-8");
+        let run = run(python, &relative(&file));
+        faults.extend(check(&file, run));
+    }
+    report(faults);
+}
