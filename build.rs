@@ -45,7 +45,8 @@ fn main() {
     }
 
     let crates = allowed_crates(&root);
-    let book = MDBook::load(&root).unwrap_or_else(|e| panic!("mdBook could not load the book: {e:#}"));
+    let book =
+        MDBook::load(&root).unwrap_or_else(|e| panic!("mdBook could not load the book: {e:#}"));
     let src_dir = root.join(&book.config.book.src);
     let mut problems = Vec::new();
 
@@ -172,10 +173,10 @@ fn allowed_crates(root: &Path) -> checks::Crates {
 fn chapter_sources(book: &Book) -> BTreeMap<PathBuf, String> {
     let mut chapters = BTreeMap::new();
     for item in book.iter() {
-        if let BookItem::Chapter(chapter) = item {
-            if let Some(path) = &chapter.path {
-                chapters.insert(path.clone(), chapter.content.clone());
-            }
+        if let BookItem::Chapter(chapter) = item
+            && let Some(path) = &chapter.path
+        {
+            chapters.insert(path.clone(), chapter.content.clone());
         }
     }
     chapters

@@ -45,7 +45,9 @@ fn every_listing_is_a_cargo_example_and_nothing_else_is() {
     let known: Vec<String> = listings().iter().map(|l| l.example.clone()).collect();
     for (name, path) in &declared {
         if !known.contains(name) {
-            faults.push(format!("Cargo.toml declares example {name} ({path}), which is no listing"));
+            faults.push(format!(
+                "Cargo.toml declares example {name} ({path}), which is no listing"
+            ));
         }
     }
     assert!(faults.is_empty(), "\n{}\n", faults.join("\n\n"));
@@ -56,17 +58,26 @@ fn every_program_has_its_recorded_output() {
     let mut faults = Vec::new();
     for listing in listings() {
         if !recorded(&listing.path, "stdout").exists() {
-            faults.push(format!("{} has no .stdout: run `cargo xtask bless`", listing.shown()));
+            faults.push(format!(
+                "{} has no .stdout: run `cargo xtask bless`",
+                listing.shown()
+            ));
         }
     }
     for python in python_files() {
         if !recorded(&python, "stdout").exists() {
-            faults.push(format!("{} has no .py.stdout: run `cargo xtask bless`", relative(&python)));
+            faults.push(format!(
+                "{} has no .py.stdout: run `cargo xtask bless`",
+                relative(&python)
+            ));
         }
     }
     for failing in failing_listings() {
         if !failing.with_extension("stderr").exists() {
-            faults.push(format!("{} has no .stderr: run `cargo xtask bless`", relative(&failing)));
+            faults.push(format!(
+                "{} has no .stderr: run `cargo xtask bless`",
+                relative(&failing)
+            ));
         }
     }
     assert!(faults.is_empty(), "\n{}\n", faults.join("\n"));

@@ -29,7 +29,13 @@ fn build_examples() {
     let target_dir = profile_dir.parent().unwrap();
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cargo
-        .args(["build", "--quiet", "--examples", "--package", "threading-book"])
+        .args([
+            "build",
+            "--quiet",
+            "--examples",
+            "--package",
+            "threading-book",
+        ])
         .arg("--target-dir")
         .arg(target_dir)
         .current_dir(root());
@@ -81,8 +87,17 @@ fn rust_listings_print_what_the_book_shows() {
     assert!(!listings.is_empty(), "no listings found");
     let mut faults = Vec::new();
     for listing in listings {
-        let binary = examples_dir().join(format!("{}{}", listing.example, std::env::consts::EXE_SUFFIX));
-        assert!(binary.exists(), "{} was not built as {}", listing.shown(), binary.display());
+        let binary = examples_dir().join(format!(
+            "{}{}",
+            listing.example,
+            std::env::consts::EXE_SUFFIX
+        ));
+        assert!(
+            binary.exists(),
+            "{} was not built as {}",
+            listing.shown(),
+            binary.display()
+        );
         let run = run(Command::new(&binary), &listing.shown());
         faults.extend(check(&listing.path, run));
     }

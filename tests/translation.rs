@@ -11,8 +11,6 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use polib::message::MessageView;
-
 fn catalog(path: &Path) -> polib::catalog::Catalog {
     polib::po_file::parse(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -53,7 +51,10 @@ fn every_english_message_has_a_finished_chinese_translation() {
     let current: Vec<&str> = pot.messages().map(|m| m.msgid()).collect();
     for message in po.messages() {
         if !current.contains(&message.msgid()) {
-            faults.push(format!("obsolete: no longer in the English source:\n    {:?}", message.msgid()));
+            faults.push(format!(
+                "obsolete: no longer in the English source:\n    {:?}",
+                message.msgid()
+            ));
         }
     }
     let text = std::fs::read_to_string(&po_path).unwrap();

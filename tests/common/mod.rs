@@ -28,7 +28,11 @@ pub struct Listing {
 
 impl Listing {
     pub fn stem(&self) -> String {
-        self.path.file_stem().unwrap().to_string_lossy().into_owned()
+        self.path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
     }
 
     /// The Python original beside it, if there is one.
@@ -76,9 +80,18 @@ fn files_with_extension(dir: &Path, extension: &str) -> Vec<PathBuf> {
 /// with `-` for `_`: listings/ch01-thread/sleep_instead_of_join.rs is
 /// `ch01-sleep-instead-of-join`.
 pub fn example_name(path: &Path) -> String {
-    let chapter = path.parent().unwrap().file_name().unwrap().to_string_lossy();
+    let chapter = path
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_string_lossy();
     let number = chapter.split('-').next().unwrap();
-    let stem = path.file_stem().unwrap().to_string_lossy().replace('_', "-");
+    let stem = path
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .replace('_', "-");
     format!("{number}-{stem}")
 }
 

@@ -54,24 +54,24 @@ pub fn find_directives(text: &str) -> Vec<Directive> {
         let escaped = absolute > 0 && text.as_bytes()[absolute - 1] == b'\\';
         let inner = &after[3..end];
         let mut words = inner.split_whitespace();
-        if let (false, Some(kind), Some(target)) = (escaped, words.next(), words.next()) {
-            if kind == "include" || kind == "rustdoc_include" {
-                let mut parts = target.splitn(2, ':');
-                let path = parts.next().unwrap_or_default().to_string();
-                let selector = parts.next();
-                let range = selector.is_some_and(|s| {
-                    s.split(':')
-                        .all(|n| n.is_empty() || n.chars().all(|c| c.is_ascii_digit()))
-                });
-                let anchor = selector.filter(|_| !range).map(str::to_string);
-                found.push(Directive {
-                    kind: kind.to_string(),
-                    path,
-                    anchor,
-                    range,
-                    text: after[..end + 2].to_string(),
-                });
-            }
+        if let (false, Some(kind), Some(target)) = (escaped, words.next(), words.next())
+            && (kind == "include" || kind == "rustdoc_include")
+        {
+            let mut parts = target.splitn(2, ':');
+            let path = parts.next().unwrap_or_default().to_string();
+            let selector = parts.next();
+            let range = selector.is_some_and(|s| {
+                s.split(':')
+                    .all(|n| n.is_empty() || n.chars().all(|c| c.is_ascii_digit()))
+            });
+            let anchor = selector.filter(|_| !range).map(str::to_string);
+            found.push(Directive {
+                kind: kind.to_string(),
+                path,
+                anchor,
+                range,
+                text: after[..end + 2].to_string(),
+            });
         }
         offset = absolute + end + 2;
         rest = &text[offset..];
@@ -171,19 +171,42 @@ pub fn check_source(chapter: &str, text: &str, chapter_dir: &Path, root: &Path) 
                 format!("{} names a file that does not exist", directive.text),
             )),
             Ok(source) => {
-                if let Some(anchor) = &directive.anchor {
-                    if !has_anchor(&source, anchor) {
-                        problems.push(problem(
-                            chapter,
-                            Some(&listing),
-                            format!(
-                                "{} names anchor `{anchor}`, which the file does not have",
-                                directive.text
-                            ),
-                        ));
-                    }
+                if let Some(anchor) = &directive.anchor
+                    && !has_anchor(&source, anchor)
+                {
+                    problems.push(problem(
+                        chapter,
+                        Some(&listing),
+                        format!(
+                            "{} names anchor `{anchor}`, which the file does not have",
+                            directive.text
+                        ),
+                    ));
                 }
             }
+        }
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    for block in code_blocks(text) {
+        let output = find_directives(&block.body)
+            .into_iter()
+            .find(|d| d.path.ends_with(".stdout") || d.path.ends_with(".stderr"));
+        let before = lines[..block.line - 1]
+            .iter()
+            .rev()
+            .find(|l| !l.trim().is_empty());
+        if let Some(output) = output
+            && !before.is_some_and(|l| l.contains("i18n:skip"))
+        {
+            problems.push(problem(
+                chapter,
+                None,
+                format!(
+                    "the output block at line {} ({}) needs `<!-- i18n:skip -->` on the line \
+                     before it: outputs are the same in both editions",
+                    block.line, output.text
+                ),
+            ));
         }
     }
     for block in code_blocks(text).iter().filter(|b| b.is_rust()) {
@@ -261,10 +284,7 @@ pub fn check_expanded(
                 ),
             ));
         }
-        if find_directives(line).is_empty()
-            && line.contains("{{#")
-            && !line.contains("\\{{#")
-        {
+        if find_directives(line).is_empty() && line.contains("{{#") && !line.contains("\\{{#") {
             problems.push(problem(
                 chapter,
                 None,
@@ -276,9 +296,14 @@ pub fn check_expanded(
             ));
         }
     }
-    let source_blocks: Vec<CodeBlock> = code_blocks(source).into_iter().filter(|b| b.is_rust()).collect();
-    let expanded_blocks: Vec<CodeBlock> =
-        code_blocks(expanded).into_iter().filter(|b| b.is_rust()).collect();
+    let source_blocks: Vec<CodeBlock> = code_blocks(source)
+        .into_iter()
+        .filter(|b| b.is_rust())
+        .collect();
+    let expanded_blocks: Vec<CodeBlock> = code_blocks(expanded)
+        .into_iter()
+        .filter(|b| b.is_rust())
+        .collect();
     if source_blocks.len() != expanded_blocks.len() {
         problems.push(problem(
             chapter,
@@ -298,7 +323,11 @@ pub fn check_expanded(
             .map(|d| display_path(&normalize(&chapter_dir.join(&d.path)), root))
             .collect();
         let anchors = directives.iter().filter_map(|d| d.anchor.clone()).collect();
-        let named = if listings.is_empty() { None } else { Some(listings.join(", ")) };
+        let named = if listings.is_empty() {
+            None
+        } else {
+            Some(listings.join(", "))
+        };
         if block.body.trim().is_empty() {
             problems.push(problem(
                 chapter,
@@ -313,7 +342,12 @@ pub fn check_expanded(
                 format!(
                     "uses crate `{name}`, which is not on the book's allow-list ({}); \
                      readers would not have it",
-                    crates.allowed.iter().cloned().collect::<Vec<_>>().join(", ")
+                    crates
+                        .allowed
+                        .iter()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ));
         }
@@ -465,7 +499,10 @@ mod tests {
         let problems = check_source("src/ch01.md", text, &root.join("src"), &root);
         assert_eq!(problems.len(), 1, "{problems:?}");
         let shown = problems[0].to_string();
-        assert!(shown.starts_with("src/ch01.md: listings/ch01/gone.rs:"), "{shown}");
+        assert!(
+            shown.starts_with("src/ch01.md: listings/ch01/gone.rs:"),
+            "{shown}"
+        );
         assert!(shown.contains("does not exist"), "{shown}");
     }
 
@@ -476,7 +513,10 @@ mod tests {
         let problems = check_source("src/ch01.md", text, &root.join("src"), &root);
         assert_eq!(problems.len(), 1, "{problems:?}");
         let shown = problems[0].to_string();
-        assert!(shown.starts_with("src/ch01.md: listings/ch01/spawn.rs:"), "{shown}");
+        assert!(
+            shown.starts_with("src/ch01.md: listings/ch01/spawn.rs:"),
+            "{shown}"
+        );
         assert!(shown.contains("anchor `nowhere`"), "{shown}");
         // The anchor that exists is accepted.
         let good = "```rust\n{{#rustdoc_include ../listings/ch01/spawn.rs:body}}\n```\n";
@@ -491,10 +531,25 @@ mod tests {
         assert!(problems[0].message.contains("pasted"), "{problems:?}");
         let partial = "```rust\n{{#include ../listings/ch01/spawn.rs:body}}\n```\n";
         let problems = check_source("src/ch01.md", partial, &root.join("src"), &root);
-        assert!(problems[0].message.contains("rustdoc_include"), "{problems:?}");
+        assert!(
+            problems[0].message.contains("rustdoc_include"),
+            "{problems:?}"
+        );
         // A text block may show part of a file with a plain include.
         let text = "```text\n{{#include ../listings/ch01/spawn.rs:body}}\n```\n";
         assert!(check_source("src/ch01.md", text, &root.join("src"), &root).is_empty());
+    }
+
+    #[test]
+    fn output_blocks_must_be_skipped_by_translation() {
+        let root = scratch("skip");
+        fs::write(root.join("listings/ch01/spawn.stdout"), "hi\n").unwrap();
+        let bare = "Output:\n\n```text\n{{#include ../listings/ch01/spawn.stdout}}\n```\n";
+        let problems = check_source("src/ch01.md", bare, &root.join("src"), &root);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("i18n:skip"));
+        let marked = "Output:\n\n<!-- i18n:skip -->\n```text\n{{#include ../listings/ch01/spawn.stdout}}\n```\n";
+        assert!(check_source("src/ch01.md", marked, &root.join("src"), &root).is_empty());
     }
 
     #[test]
@@ -502,15 +557,27 @@ mod tests {
         let root = scratch("leftover");
         // A directive mdBook left in place although its file exists.
         let source = "```rust\n{{#include ../listings/ch01/spawn.rs}}\n```\n";
-        let (_, problems) =
-            check_expanded("src/ch01.md", source, source, &root.join("src"), &root, &crates());
+        let (_, problems) = check_expanded(
+            "src/ch01.md",
+            source,
+            source,
+            &root.join("src"),
+            &root,
+            &crates(),
+        );
         assert!(
-            problems.iter().any(|p| p.message.contains("still holds {{#include ../listings/ch01/spawn.rs}}")),
+            problems.iter().any(|p| p
+                .message
+                .contains("still holds {{#include ../listings/ch01/spawn.rs}}")),
             "{problems:?}"
         );
         let odd = "Some text with {{#inclde typo.rs}} in it.\n";
-        let (_, problems) = check_expanded("src/ch01.md", odd, odd, &root.join("src"), &root, &crates());
-        assert!(problems.iter().any(|p| p.message.contains("`{{#`")), "{problems:?}");
+        let (_, problems) =
+            check_expanded("src/ch01.md", odd, odd, &root.join("src"), &root, &crates());
+        assert!(
+            problems.iter().any(|p| p.message.contains("`{{#`")),
+            "{problems:?}"
+        );
     }
 
     #[test]
@@ -518,8 +585,14 @@ mod tests {
         let root = scratch("empty");
         let source = "```rust\n{{#rustdoc_include ../listings/ch01/spawn.rs:gone}}\n```\n";
         let expanded = "```rust\n\n```\n";
-        let (blocks, problems) =
-            check_expanded("src/ch01.md", source, expanded, &root.join("src"), &root, &crates());
+        let (blocks, problems) = check_expanded(
+            "src/ch01.md",
+            source,
+            expanded,
+            &root.join("src"),
+            &root,
+            &crates(),
+        );
         assert_eq!(blocks.len(), 1);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(
@@ -533,11 +606,19 @@ mod tests {
         let root = scratch("crate");
         let source = "```rust\n{{#include ../listings/ch01/spawn.rs}}\n```\n";
         let expanded = "```rust\nuse toml::Table;\nfn main() { let _ = mdbook_driver::MDBook::load(\".\"); }\n```\n";
-        let (_, problems) =
-            check_expanded("src/ch01.md", source, expanded, &root.join("src"), &root, &crates());
+        let (_, problems) = check_expanded(
+            "src/ch01.md",
+            source,
+            expanded,
+            &root.join("src"),
+            &root,
+            &crates(),
+        );
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(shown.len(), 2, "{shown:?}");
-        assert!(shown[0].starts_with("src/ch01.md: listings/ch01/spawn.rs: uses crate `mdbook_driver`"));
+        assert!(
+            shown[0].starts_with("src/ch01.md: listings/ch01/spawn.rs: uses crate `mdbook_driver`")
+        );
         assert!(shown[1].contains("`toml`"));
     }
 
@@ -546,15 +627,29 @@ mod tests {
         let c = crates();
         let code = "use std::thread;\nuse parking_lot::Mutex;\n// toml::Table in a comment\n\
                     let x = a::toml::b; let y = <T as toml>::f;\nlet s = \"toml\";\n# use core::mem;\n";
-        assert!(c.used_outside_allow_list(code).is_empty(), "{:?}", c.used_outside_allow_list(code));
-        assert!(c.used_outside_allow_list("extern crate toml;").contains("toml"));
-        assert!(c.used_outside_allow_list("use ::toml::Value;").contains("toml"));
-        assert!(c.used_outside_allow_list("# use toml::Value;").contains("toml"));
+        assert!(
+            c.used_outside_allow_list(code).is_empty(),
+            "{:?}",
+            c.used_outside_allow_list(code)
+        );
+        assert!(
+            c.used_outside_allow_list("extern crate toml;")
+                .contains("toml")
+        );
+        assert!(
+            c.used_outside_allow_list("use ::toml::Value;")
+                .contains("toml")
+        );
+        assert!(
+            c.used_outside_allow_list("# use toml::Value;")
+                .contains("toml")
+        );
     }
 
     #[test]
     fn code_blocks_track_fences_and_lines() {
-        let blocks = code_blocks("text\n```rust,ignore\nfn a() {}\n```\n\n   ~~~python\nx = 1\n   ~~~\n");
+        let blocks =
+            code_blocks("text\n```rust,ignore\nfn a() {}\n```\n\n   ~~~python\nx = 1\n   ~~~\n");
         assert_eq!(blocks.len(), 2);
         assert_eq!(blocks[0].info, "rust,ignore");
         assert!(blocks[0].is_rust());

@@ -1,0 +1,66 @@
+//! The pinned versions live in Cargo.toml and rust-toolchain.toml; README.md
+//! and CONTRIBUTING.md quote them, and the mdBook command-line tool must match
+//! the mdbook-driver library that build.rs uses.
+
+mod common;
+
+fn toml_file(name: &str) -> toml::Table {
+    std::fs::read_to_string(common::root().join(name))
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+fn dependency_version(manifest: &toml::Table, name: &str) -> String {
+    let entry = &manifest["workspace"]["dependencies"][name];
+    let version = entry
+        .as_str()
+        .or_else(|| entry["version"].as_str())
+        .unwrap();
+    version.trim_start_matches('=').to_string()
+}
+
+#[test]
+fn pins_agree_everywhere() {
+    let manifest = toml_file("Cargo.toml");
+    let tools = &manifest["workspace"]["metadata"]["tools"];
+    let toolchain = toml_file("rust-toolchain.toml");
+    let rust = toolchain["toolchain"]["channel"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    let mdbook = tools["mdbook"].as_str().unwrap().to_string();
+    let i18n = tools["mdbook-i18n-helpers"].as_str().unwrap().to_string();
+    assert_eq!(
+        mdbook,
+        dependency_version(&manifest, "mdbook-driver"),
+        "mdbook CLI vs mdbook-driver"
+    );
+    assert_eq!(
+        i18n,
+        dependency_version(&manifest, "mdbook-i18n-helpers"),
+        "CLI vs library"
+    );
+
+    let quoted = [
+        format!("Rust {rust}"),
+        format!("mdbook {mdbook}"),
+        format!("mdbook-i18n-helpers {i18n}"),
+        format!("skeptic {}", dependency_version(&manifest, "skeptic")),
+        format!(
+            "parking_lot {}",
+            dependency_version(&manifest, "parking_lot")
+        ),
+    ];
+    for document in ["README.md", "CONTRIBUTING.md"] {
+        let text = std::fs::read_to_string(common::root().join(document))
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for pin in &quoted {
+            assert!(text.contains(pin.as_str()), "{document} does not say {pin}");
+        }
+    }
+}
