@@ -121,3 +121,33 @@ fn python_originals_print_what_the_book_shows() {
     }
     report(faults);
 }
+
+/// The comparison itself, on made-up files: exact by default, any line order
+/// when the program says so, `[..]` for a varying value, and a missing or
+/// extra line always caught.
+#[test]
+fn comparison_is_exact_unless_the_program_says_the_order_varies() {
+    let dir = std::env::temp_dir().join(format!("book-compare-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let expected = dir.join("p.stdout");
+    std::fs::write(&expected, "worker 1 done\nworker 2 done\ntook [..] ms\n").unwrap();
+    let ordered = dir.join("ordered.rs");
+    std::fs::write(&ordered, "fn main() {}\n").unwrap();
+    let unordered = dir.join("unordered.rs");
+    std::fs::write(&unordered, format!("// {UNORDERED_MARK}\nfn main() {{}}\n")).unwrap();
+
+    let same = "worker 1 done\nworker 2 done\ntook 12 ms\n";
+    let swapped = "worker 2 done\nworker 1 done\ntook 7 ms\n";
+    let missing = "worker 2 done\ntook 7 ms\n";
+    let extra = "worker 2 done\nworker 1 done\nworker 1 done\ntook 7 ms\n";
+    let check = |source: &Path, actual: &str| {
+        compare_with(snapbox::Assert::new(), source, &expected, actual).is_ok()
+    };
+    assert!(check(&ordered, same));
+    assert!(!check(&ordered, swapped));
+    assert!(check(&unordered, same));
+    assert!(check(&unordered, swapped));
+    assert!(!check(&unordered, missing));
+    assert!(!check(&unordered, extra));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

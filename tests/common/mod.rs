@@ -184,14 +184,29 @@ pub fn run(mut command: Command, what: &str) -> Run {
 /// carries UNORDERED_MARK. With SNAPSHOTS=overwrite (`cargo xtask bless`) the
 /// file is written instead. Returns a description of the difference.
 pub fn compare(source: &Path, expected: &Path, actual: &str) -> Result<(), String> {
+    compare_with(
+        snapbox::Assert::new().action_env("SNAPSHOTS"),
+        source,
+        expected,
+        actual,
+    )
+}
+
+/// `compare` with a given snapbox assertion (the tests of the comparison use
+/// one that never overwrites).
+pub fn compare_with(
+    assert: snapbox::Assert,
+    source: &Path,
+    expected: &Path,
+    actual: &str,
+) -> Result<(), String> {
     let text = std::fs::read_to_string(source).unwrap();
     let mut data = snapbox::Data::read_from(expected, None);
     if text.contains(UNORDERED_MARK) {
         data = data.unordered();
     }
     let shown = relative(source);
-    snapbox::Assert::new()
-        .action_env("SNAPSHOTS")
+    assert
         .try_eq(Some(&shown), snapbox::Data::text(actual.to_string()), data)
         .map_err(|e| e.to_string())
 }
