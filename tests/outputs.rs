@@ -85,8 +85,7 @@ fn rust_listings_print_what_the_book_shows() {
     build_examples();
     let listings = listings();
     assert!(!listings.is_empty(), "no listings found");
-    let mut faults = Vec::new();
-    for listing in listings {
+    let faults = in_parallel(&listings, |listing| {
         let binary = examples_dir().join(format!(
             "{}{}",
             listing.example,
@@ -103,9 +102,9 @@ fn rust_listings_print_what_the_book_shows() {
         program
             .env_remove("RUST_BACKTRACE")
             .env_remove("RUST_LIB_BACKTRACE");
-        let run = run(program, &listing.shown());
-        faults.extend(check(&listing.path, run));
-    }
+        check(&listing.path, run(program, &listing.shown()))
+    })
+    .concat();
     report(faults);
 }
 
@@ -113,8 +112,7 @@ fn rust_listings_print_what_the_book_shows() {
 fn python_originals_print_what_the_book_shows() {
     let files = python_files();
     assert!(!files.is_empty(), "no Python originals found");
-    let mut faults = Vec::new();
-    for file in files {
+    let faults = in_parallel(&files, |file| {
         let mut python = Command::new("python3");
         // Run from the listing's folder with a relative name, so that a
         // traceback names the file the same way on every machine.
@@ -123,9 +121,9 @@ fn python_originals_print_what_the_book_shows() {
             .current_dir(file.parent().unwrap())
             .env("PYTHONDONTWRITEBYTECODE", "1")
             .env("PYTHONIOENCODING", "utf-8");
-        let run = run(python, &relative(&file));
-        faults.extend(check(&file, run));
-    }
+        check(file, run(python, &relative(file)))
+    })
+    .concat();
     report(faults);
 }
 

@@ -185,6 +185,30 @@ pub fn blessing() -> bool {
     std::env::var("SNAPSHOTS").is_ok_and(|v| v == "overwrite")
 }
 
+/// Runs `work` on every item, a few at a time, and returns the results in
+/// the items' order. Listings mostly sleep, so they overlap well; the limit
+/// keeps their timing margins safe on a small machine.
+pub fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    const AT_ONCE: usize = 6;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..AT_ONCE.min(items.len()) {
+            s.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(item) = items.get(index) else { break };
+                    let result = work(item);
+                    results.lock().unwrap().push((index, result));
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap();
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
+}
+
 /// Compares `actual` with the file `expected`, in any line order if `source`
 /// carries UNORDERED_MARK. With SNAPSHOTS=overwrite (`cargo xtask bless`) the
 /// file is written instead. Returns a description of the difference.
