@@ -53,6 +53,12 @@ fn pins_agree_everywhere() {
             dependency_version(&manifest, "parking_lot")
         ),
     ];
+    let mut quoted = quoted.to_vec();
+    for table in ["python-tools", "npm-tools"] {
+        for (name, version) in manifest["workspace"]["metadata"][table].as_table().unwrap() {
+            quoted.push(format!("{name} {}", version.as_str().unwrap()));
+        }
+    }
     for document in ["README.md", "CONTRIBUTING.md"] {
         let text = std::fs::read_to_string(common::root().join(document))
             .unwrap()

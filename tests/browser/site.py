@@ -1,0 +1,146 @@
+"""Drives the built site (cargo xtask build) in headless Chromium.
+
+usage: python site.py <book folder> <screenshot folder>
+
+Serves the book folder on 127.0.0.1 under /book/, as GitHub Pages would, and
+checks that both editions render without console errors, that the language
+switch lands on the same chapter, that search finds Chinese and English words
+in the right edition, and that runnable code has its play button. Saves a
+screenshot of every page it checks. Run by `cargo xtask browser-test`.
+"""
+
+import functools
+import http.server
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PREFIX = "/book/"
+
+failures = []
+
+
+def check(condition, message):
+    print(("ok   " if condition else "FAIL ") + message, flush=True)
+    if not condition:
+        failures.append(message)
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the book folder under PREFIX, quietly."""
+
+    def translate_path(self, path):
+        if path.startswith(PREFIX):
+            path = "/" + path[len(PREFIX):]
+        return super().translate_path(path)
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder):
+    handler = functools.partial(Handler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+
+
+def fake_playground(route):
+    """mdBook asks the Rust playground which crates it has. The playground is
+    outside this machine's network, so the test answers for it."""
+    route.fulfill(json={"crates": [{"id": "parking_lot", "name": "parking_lot", "version": "0.13.0"}]})
+
+
+def open_page(context, url, errors):
+    page = context.new_page()
+    page.route("https://play.rust-lang.org/**", fake_playground)
+    page.on("console", lambda m: errors.append(f"{url}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"{url}: {e}"))
+    page.goto(url, wait_until="networkidle")
+    return page
+
+
+def search(page, words):
+    """Opens search with the `s` key, types, and returns the result links."""
+    page.keyboard.press("s")
+    box = page.locator("#book-search input")
+    box.wait_for(state="visible", timeout=10_000)
+    box.fill(words)
+    page.locator("#book-search .pagefind-ui__result-link").first.wait_for(timeout=10_000)
+    links = page.locator("#book-search .pagefind-ui__result-link")
+    return [links.nth(i).get_attribute("href") for i in range(links.count())]
+
+
+def main():
+    book, shots = Path(sys.argv[1]), Path(sys.argv[2])
+    shots.mkdir(parents=True, exist_ok=True)
+    server, base = serve(book)
+    errors = []
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
+        context = p.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, args=FLAGS,
+            viewport={"width": 1280, "height": 900},
+        )
+        for edition in ["en", "zh-CN"]:
+            for chapter in ["index.html", "ch01-thread.html", "ch04-lock.html"]:
+                url = base + edition + "/" + chapter
+                page = open_page(context, url, errors)
+                title = page.locator("main h1").first.inner_text()
+                check(title != "", f"{edition}/{chapter} renders, first heading {title!r}")
+                page.screenshot(path=str(shots / f"{edition}-{chapter}.png"), full_page=False)
+                page.close()
+
+        # The switch goes to the same chapter in the other edition, both ways.
+        for edition, other in [("en", "zh-CN"), ("zh-CN", "en")]:
+            page = open_page(context, base + edition + "/ch02-thread-object.html", errors)
+            page.locator("a.lang-switch").click()
+            page.wait_for_load_state("networkidle")
+            check(page.url.endswith(f"/{other}/ch02-thread-object.html"),
+                  f"the switch on {edition}/ch02-thread-object.html lands on {page.url}")
+            check(page.evaluate("document.documentElement.lang") == other,
+                  f"the page it lands on is in {other}")
+            page.close()
+
+        # Search: Chinese words in the Chinese edition, an English one in English.
+        for edition, words, expected in [
+            ("zh-CN", "互斥锁", "ch04-lock.html"),
+            ("zh-CN", "线程池", "ch03-creating-threads.html"),
+            ("en", "mutex", "ch04-lock.html"),
+        ]:
+            page = open_page(context, base + edition + "/index.html", errors)
+            links = search(page, words)
+            check(any(expected in link for link in links),
+                  f"search for {words!r} in {edition} finds {expected} among {len(links)} results")
+            check(all(f"/{edition}/" in link for link in links),
+                  f"search for {words!r} in {edition} stays in the {edition} edition")
+            page.screenshot(path=str(shots / f"{edition}-search-{expected}.png"))
+            page.close()
+
+        # Runnable code has the playground's run button; rejected code keeps it too.
+        page = open_page(context, base + "en/ch01-thread.html", errors)
+        plays = page.locator("pre.playground .play-button").count()
+        check(plays > 0, f"en/ch01-thread.html has {plays} play buttons")
+        page.close()
+
+        context.close()
+    server.shutdown()
+    check(not errors, "no console errors" + ("".join("\n    " + e for e in errors)))
+    print(f"{len(failures)} failed", flush=True)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
