@@ -129,6 +129,22 @@ def main():
             page.screenshot(path=str(shots / f"{edition}-search-{expected}.png"))
             page.close()
 
+        # What a reader downloads for one chapter, and for a search (reported, not asserted).
+        for edition in ["en", "zh-CN"]:
+            sizes = {}
+            page = context.new_page()
+            page.route("https://play.rust-lang.org/**", fake_playground)
+            page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if r.ok else None)
+            page.goto(base + edition + "/ch04-lock.html", wait_until="networkidle")
+            chapter, requests = sum(sizes.values()), len(sizes)
+            sizes.clear()
+            search(page, "mutex" if edition == "en" else "互斥锁")
+            page.wait_for_load_state("networkidle")
+            print(f"size  {edition}/ch04-lock.html: {chapter / 1024:.0f} KiB in {requests} requests;"
+                  f" a first search adds {sum(sizes.values()) / 1024:.0f} KiB"
+                  f" in {len(sizes)} requests", flush=True)
+            page.close()
+
         # Runnable code has the playground's run button; rejected code keeps it too.
         page = open_page(context, base + "en/ch01-thread.html", errors)
         plays = page.locator("pre.playground .play-button").count()
