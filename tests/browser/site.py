@@ -117,13 +117,15 @@ def main():
         # Search: Chinese words in the Chinese edition, an English one in English.
         for edition, words, expected in [
             ("zh-CN", "互斥锁", "ch04-lock.html"),
-            ("zh-CN", "线程池", "ch03-creating-threads.html"),
+            # No chapter teaches thread pools yet (chapter 7 will); the glossary defines the term.
+            ("zh-CN", "线程池", "glossary.html"),
             ("en", "mutex", "ch04-lock.html"),
         ]:
             page = open_page(context, base + edition + "/index.html", errors)
             links = search(page, words)
             check(any(expected in link for link in links),
-                  f"search for {words!r} in {edition} finds {expected} among {len(links)} results")
+                  f"search for {words!r} in {edition} finds {expected} among {len(links)} results"
+                  + ("" if any(expected in link for link in links) else f": {links}"))
             check(all(f"/{edition}/" in link for link in links),
                   f"search for {words!r} in {edition} stays in the {edition} edition")
             page.screenshot(path=str(shots / f"{edition}-search-{expected}.png"))
