@@ -471,6 +471,18 @@ mod tests {
         dir
     }
 
+    /// check_expanded on a chapter src/ch01.md of the scratch book `root`.
+    fn expand(root: &Path, source: &str, expanded: &str) -> (Vec<RustBlock>, Vec<Problem>) {
+        check_expanded(
+            "src/ch01.md",
+            source,
+            expanded,
+            &root.join("src"),
+            root,
+            &crates(),
+        )
+    }
+
     fn crates() -> Crates {
         Crates::from_lock(
             "[[package]]\nname = \"parking_lot\"\n\n[[package]]\nname = \"mdbook-driver\"\n\n[[package]]\nname = \"toml\"\n",
@@ -557,14 +569,7 @@ mod tests {
         let root = scratch("leftover");
         // A directive mdBook left in place although its file exists.
         let source = "```rust\n{{#include ../listings/ch01/spawn.rs}}\n```\n";
-        let (_, problems) = check_expanded(
-            "src/ch01.md",
-            source,
-            source,
-            &root.join("src"),
-            &root,
-            &crates(),
-        );
+        let (_, problems) = expand(&root, source, source);
         assert!(
             problems.iter().any(|p| p
                 .message
@@ -572,8 +577,7 @@ mod tests {
             "{problems:?}"
         );
         let odd = "Some text with {{#inclde typo.rs}} in it.\n";
-        let (_, problems) =
-            check_expanded("src/ch01.md", odd, odd, &root.join("src"), &root, &crates());
+        let (_, problems) = expand(&root, odd, odd);
         assert!(
             problems.iter().any(|p| p.message.contains("`{{#`")),
             "{problems:?}"
@@ -585,14 +589,7 @@ mod tests {
         let root = scratch("empty");
         let source = "```rust\n{{#rustdoc_include ../listings/ch01/spawn.rs:gone}}\n```\n";
         let expanded = "```rust\n\n```\n";
-        let (blocks, problems) = check_expanded(
-            "src/ch01.md",
-            source,
-            expanded,
-            &root.join("src"),
-            &root,
-            &crates(),
-        );
+        let (blocks, problems) = expand(&root, source, expanded);
         assert_eq!(blocks.len(), 1);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(
@@ -606,14 +603,7 @@ mod tests {
         let root = scratch("crate");
         let source = "```rust\n{{#include ../listings/ch01/spawn.rs}}\n```\n";
         let expanded = "```rust\nuse toml::Table;\nfn main() { let _ = mdbook_driver::MDBook::load(\".\"); }\n```\n";
-        let (_, problems) = check_expanded(
-            "src/ch01.md",
-            source,
-            expanded,
-            &root.join("src"),
-            &root,
-            &crates(),
-        );
+        let (_, problems) = expand(&root, source, expanded);
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(shown.len(), 2, "{shown:?}");
         assert!(
