@@ -17,7 +17,9 @@ def transfer(name, first, second):
             second.release()
             done.append(name)
         else:
-            print(name + ': gave up waiting for its second lock')
+            # One write per line: print() writes the newline separately, and
+            # the other thread could write in between.
+            print(name + ': gave up waiting for its second lock\n', end='')
         # Keep the first lock until the other thread has decided as well.
         both_hold.wait()
 
