@@ -25,6 +25,46 @@ fn is_string_literal(msgid: &str) -> bool {
     quoted('"') || quoted('\'')
 }
 
+/// A comment that xgettext took out of a code block: no markdown applies.
+fn is_code_comment(msgid: &str) -> bool {
+    let line = msgid.trim_start();
+    line.starts_with("//") || line.starts_with("# ")
+}
+
+fn is_chinese(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
+}
+
+/// Emphasis markers next to Chinese characters: mdbook-i18n-helpers writes
+/// emphasis back as `_..._`, and CommonMark does not treat `_` between two
+/// Chinese characters as emphasis, so readers would see the underscores.
+fn emphasis_against_chinese(text: &str) -> bool {
+    let mut in_code = false;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '`' {
+            in_code = !in_code;
+        } else if !in_code && (c == '*' || c == '_') {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            if before.is_some_and(is_chinese) || after.is_some_and(is_chinese) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[test]
+fn emphasis_next_to_chinese_is_found() {
+    assert!(emphasis_against_chinese("它*中毒*了"));
+    assert!(emphasis_against_chinese("要么共享，_要么_可变"));
+    assert!(!emphasis_against_chinese(
+        "调用 `*guard += 1` 与 `parking_lot`"
+    ));
+    assert!(!emphasis_against_chinese("the *poisoned* state"));
+}
+
 #[test]
 fn every_english_message_has_a_finished_chinese_translation() {
     let pot = catalog(&Path::new(env!("OUT_DIR")).join("messages.pot"));
@@ -45,6 +85,16 @@ fn every_english_message_has_a_finished_chinese_translation() {
             Some(m) if is_string_literal(msgid) && m.msgstr().ok() != Some(msgid) => faults.push(
                 format!("a string literal must stay as it is ({at}):\n    {msgid:?}"),
             ),
+            Some(m)
+                if !is_code_comment(msgid)
+                    && emphasis_against_chinese(m.msgstr().unwrap_or_default()) =>
+            {
+                faults.push(format!(
+                    "`*` or `_` touches a Chinese character, where markdown shows it as it is; \
+                     drop the emphasis ({at}):\n    {:?}",
+                    m.msgstr().unwrap_or_default()
+                ))
+            }
             Some(_) => {}
         }
     }
