@@ -1,0 +1,135 @@
+// A thread pool that returns each job's result and survives panicking jobs.
+use std::collections::VecDeque;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
+use std::thread::{self, JoinHandle};
+
+// ANCHOR: types
+type Job = Box<dyn FnOnce() + Send + 'static>;
+
+struct Queue {
+    jobs: VecDeque<Job>,
+    shutdown: bool,
+}
+
+struct Shared {
+    queue: Mutex<Queue>,
+    // Workers wait here while the queue is empty.
+    available: Condvar,
+}
+
+pub struct ThreadPool {
+    shared: Arc<Shared>,
+    workers: Vec<JoinHandle<()>>,
+}
+
+/// What submit() returns: Python's Future, with join() for result().
+pub struct Handle<T> {
+    result: mpsc::Receiver<thread::Result<T>>,
+}
+// ANCHOR_END: types
+
+impl<T> Handle<T> {
+    /// Waits for the job: Ok with its value, or Err with its panic's payload.
+    pub fn join(self) -> thread::Result<T> {
+        self.result
+            .recv()
+            .expect("the pool runs every job it accepts")
+    }
+}
+
+impl ThreadPool {
+    /// Starts `workers` threads, named pool-0, pool-1, ...
+    pub fn new(workers: usize) -> ThreadPool {
+        assert!(workers > 0, "a pool needs at least one worker");
+        let shared = Arc::new(Shared {
+            queue: Mutex::new(Queue {
+                jobs: VecDeque::new(),
+                shutdown: false,
+            }),
+            available: Condvar::new(),
+        });
+        let workers = (0..workers)
+            .map(|i| {
+                let shared = Arc::clone(&shared);
+                thread::Builder::new()
+                    .name(format!("pool-{i}"))
+                    .spawn(move || work(&shared))
+                    .expect("a worker thread starts")
+            })
+            .collect();
+        ThreadPool { shared, workers }
+    }
+
+    // ANCHOR: submit
+    pub fn submit<F, T>(&self, job: F) -> Handle<T>
+    where
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let (sender, result) = mpsc::sync_channel(1);
+        let job: Job = Box::new(move || {
+            // A panic stops at catch_unwind: the worker lives on, and the
+            // payload goes to whoever joins the handle.
+            let outcome = panic::catch_unwind(AssertUnwindSafe(job));
+            // Nobody may be waiting any more; that is fine.
+            let _ = sender.send(outcome);
+        });
+        self.shared.queue.lock().unwrap().jobs.push_back(job);
+        self.shared.available.notify_one();
+        Handle { result }
+    }
+    // ANCHOR_END: submit
+}
+
+// ANCHOR: work
+fn work(shared: &Shared) {
+    loop {
+        let job = {
+            let mut queue = shared.queue.lock().unwrap();
+            loop {
+                if let Some(job) = queue.jobs.pop_front() {
+                    break job;
+                }
+                if queue.shutdown {
+                    return;
+                }
+                queue = shared.available.wait(queue).unwrap();
+            }
+        }; // The guard is dropped here: the job runs without the lock.
+        job();
+    }
+}
+// ANCHOR_END: work
+
+// ANCHOR: drop
+impl Drop for ThreadPool {
+    // Like shutdown(wait=True): run every job already submitted, then join.
+    fn drop(&mut self) {
+        self.shared.queue.lock().unwrap().shutdown = true;
+        self.shared.available.notify_all();
+        for worker in self.workers.drain(..) {
+            worker.join().unwrap();
+        }
+    }
+}
+// ANCHOR_END: drop
+
+fn main() {
+    // ANCHOR: main
+    let pool = ThreadPool::new(2);
+    let squares: Vec<Handle<u64>> = (1..=5).map(|n| pool.submit(move || n * n)).collect();
+    let failing = pool.submit(|| -> u64 { panic!("job 6 failed") });
+    let after = pool.submit(|| "the pool still works".to_string());
+
+    let values: Vec<u64> = squares.into_iter().map(|h| h.join().unwrap()).collect();
+    println!("squares: {values:?}");
+    match failing.join() {
+        Ok(_) => println!("job 6 succeeded?"),
+        Err(payload) => println!("job 6: Err({:?})", payload.downcast_ref::<&str>().unwrap()),
+    }
+    println!("{}", after.join().unwrap());
+    drop(pool); // runs what is left, then joins both workers
+    println!("pool dropped");
+    // ANCHOR_END: main
+}

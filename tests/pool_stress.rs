@@ -1,0 +1,67 @@
+//! The book's thread pool (listings/ch07-thread-pool/pool.rs, the very file the
+//! chapter shows) under load: 100,000 jobs, every seventh of which panics,
+//! through 1, 2 and 8 workers. Every job runs exactly once, every
+//! non-panicking job's result arrives exactly once through its handle, and
+//! every panic comes back as Err with its payload.
+
+#[allow(dead_code)]
+#[path = "../listings/ch07-thread-pool/pool.rs"]
+mod pool;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+const JOBS: usize = 100_000;
+
+fn run(workers: usize) {
+    let runs: Arc<Vec<AtomicU8>> = Arc::new((0..JOBS).map(|_| AtomicU8::new(0)).collect());
+    let pool = pool::ThreadPool::new(workers);
+    let handles: Vec<_> = (0..JOBS)
+        .map(|i| {
+            let runs = Arc::clone(&runs);
+            pool.submit(move || {
+                runs[i].fetch_add(1, Ordering::Relaxed);
+                if i % 7 == 3 {
+                    panic!("job {i} panics on purpose");
+                }
+                i * 2
+            })
+        })
+        .collect();
+    let mut results = 0;
+    for (i, handle) in handles.into_iter().enumerate() {
+        match handle.join() {
+            Ok(value) => {
+                assert_ne!(i % 7, 3, "job {i} should have panicked");
+                assert_eq!(value, i * 2, "job {i} returned another job's result");
+                results += 1;
+            }
+            Err(payload) => {
+                assert_eq!(i % 7, 3, "job {i} should not have panicked");
+                let message = payload.downcast_ref::<String>().expect("a formatted panic");
+                assert_eq!(*message, format!("job {i} panics on purpose"));
+            }
+        }
+    }
+    drop(pool);
+    let expected = (0..JOBS).filter(|i| i % 7 != 3).count();
+    assert_eq!(results, expected, "with {workers} workers");
+    for (i, count) in runs.iter().enumerate() {
+        assert_eq!(
+            count.load(Ordering::Relaxed),
+            1,
+            "job {i} ran {} times",
+            count.load(Ordering::Relaxed)
+        );
+    }
+}
+
+#[test]
+fn every_result_arrives_exactly_once_through_1_2_and_8_workers() {
+    // 14,286 panics per run would flood stderr through the default hook.
+    std::panic::set_hook(Box::new(|_| {}));
+    for workers in [1, 2, 8] {
+        run(workers);
+    }
+    let _ = std::panic::take_hook();
+}
