@@ -13,19 +13,22 @@ use std::process::Command;
 
 use common::*;
 
-/// target/<profile>/examples, next to this test's own executable.
-fn examples_dir() -> PathBuf {
+/// target/<profile>, where this test's own executable lives (in deps/).
+fn profile_dir() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
-    let profile_dir = exe.parent().unwrap().parent().unwrap();
-    profile_dir.join("examples")
+    exe.parent().unwrap().parent().unwrap().to_path_buf()
+}
+
+/// target/<profile>/examples.
+fn examples_dir() -> PathBuf {
+    profile_dir().join("examples")
 }
 
 /// Builds the examples, so that this test never runs a stale program even
 /// when started alone (`cargo test --test outputs`). A no-op after `cargo test`
 /// has built them.
 fn build_examples() {
-    let exe = std::env::current_exe().unwrap();
-    let profile_dir = exe.parent().unwrap().parent().unwrap();
+    let profile_dir = profile_dir();
     let target_dir = profile_dir.parent().unwrap();
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cargo

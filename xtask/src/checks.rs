@@ -270,7 +270,19 @@ pub fn check_expanded(
 ) -> (Vec<RustBlock>, Vec<Problem>) {
     let mut problems = Vec::new();
     for (number, line) in expanded.lines().enumerate() {
-        for directive in find_directives(line) {
+        let directives = find_directives(line);
+        if directives.is_empty() && line.contains("{{#") && !line.contains("\\{{#") {
+            problems.push(problem(
+                chapter,
+                None,
+                format!(
+                    "line {} of the expanded chapter still holds `{{{{#`: {}",
+                    number + 1,
+                    line.trim()
+                ),
+            ));
+        }
+        for directive in directives {
             if !chapter_dir.join(&directive.path).exists() {
                 continue; // check_source reports the missing file.
             }
@@ -281,17 +293,6 @@ pub fn check_expanded(
                     "line {} of the expanded chapter still holds {}",
                     number + 1,
                     directive.text
-                ),
-            ));
-        }
-        if find_directives(line).is_empty() && line.contains("{{#") && !line.contains("\\{{#") {
-            problems.push(problem(
-                chapter,
-                None,
-                format!(
-                    "line {} of the expanded chapter still holds `{{{{#`: {}",
-                    number + 1,
-                    line.trim()
                 ),
             ));
         }

