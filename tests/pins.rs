@@ -2,10 +2,14 @@
 //! and CONTRIBUTING.md quote them, and the mdBook command-line tool must match
 //! the mdbook-driver library that build.rs uses.
 
-mod common;
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
 
 fn toml_file(name: &str) -> toml::Table {
-    std::fs::read_to_string(common::root().join(name))
+    std::fs::read_to_string(root().join(name))
         .unwrap()
         .parse()
         .unwrap()
@@ -60,7 +64,7 @@ fn pins_agree_everywhere() {
         }
     }
     for document in ["README.md", "CONTRIBUTING.md"] {
-        let text = std::fs::read_to_string(common::root().join(document))
+        let text = std::fs::read_to_string(root().join(document))
             .unwrap()
             .split_whitespace()
             .collect::<Vec<_>>()

@@ -1,8 +1,17 @@
 // A thread pool that returns each job's result and survives panicking jobs.
 use std::collections::VecDeque;
 use std::panic::{self, AssertUnwindSafe};
+#[cfg(not(loom))]
 use std::sync::{Arc, Condvar, Mutex, mpsc};
+#[cfg(not(loom))]
 use std::thread::{self, JoinHandle};
+// The book's tests model-check this very code with loom, which brings its
+// own versions of these types (listings/loom). Without `--cfg loom`, as
+// here, these two lines are left out.
+#[cfg(loom)]
+use loom::sync::{Arc, Condvar, Mutex, mpsc};
+#[cfg(loom)]
+use loom::thread::{self, JoinHandle};
 
 // ANCHOR: types
 type Job = Box<dyn FnOnce() + Send + 'static>;
@@ -25,13 +34,13 @@ pub struct ThreadPool {
 
 /// What submit() returns: Python's Future, with join() for result().
 pub struct Handle<T> {
-    result: mpsc::Receiver<thread::Result<T>>,
+    result: mpsc::Receiver<std::thread::Result<T>>,
 }
 // ANCHOR_END: types
 
 impl<T> Handle<T> {
     /// Waits for the job: Ok with its value, or Err with its panic's payload.
-    pub fn join(self) -> thread::Result<T> {
+    pub fn join(self) -> std::thread::Result<T> {
         self.result
             .recv()
             .expect("the pool runs every job it accepts")
@@ -67,7 +76,7 @@ impl ThreadPool {
         F: FnOnce() -> T + Send + 'static,
         T: Send + 'static,
     {
-        let (sender, result) = mpsc::sync_channel(1);
+        let (sender, result) = mpsc::channel();
         let job: Job = Box::new(move || {
             // A panic stops at catch_unwind: the worker lives on, and the
             // payload goes to whoever joins the handle.

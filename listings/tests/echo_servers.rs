@@ -4,11 +4,11 @@
 //! never raises its worker count. Each server shuts down when dropped.
 
 #[allow(dead_code)]
-#[path = "../listings/ch07-thread-pool/echo_threads.rs"]
+#[path = "../ch07-thread-pool/echo_threads.rs"]
 mod echo_threads;
 
 #[allow(dead_code)]
-#[path = "../listings/ch07-thread-pool/echo_pool.rs"]
+#[path = "../ch07-thread-pool/echo_pool.rs"]
 mod echo_pool;
 
 use std::io::{BufRead, BufReader, Write};
@@ -69,12 +69,14 @@ fn threads_named(prefix: &str) -> usize {
 }
 
 #[test]
+#[ignore = "heavy tier: cargo test -- --include-ignored"]
 fn thread_per_connection_server_echoes_every_byte() {
     let server = echo_threads::Server::start().unwrap();
     many_clients(server.addr());
 }
 
 #[test]
+#[ignore = "heavy tier: cargo test -- --include-ignored"]
 fn pooled_server_echoes_every_byte() {
     let _turn = ONE_POOL_AT_A_TIME.lock().unwrap();
     let server = echo_pool::Server::start(4).unwrap();
@@ -82,6 +84,7 @@ fn pooled_server_echoes_every_byte() {
 }
 
 #[test]
+#[ignore = "heavy tier: cargo test -- --include-ignored"]
 fn pooled_server_keeps_its_thread_count_under_a_flood() {
     const WORKERS: usize = 4;
     let _turn = ONE_POOL_AT_A_TIME.lock().unwrap();

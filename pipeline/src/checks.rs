@@ -2,9 +2,7 @@
 //!
 //! `mdbook build` logs a missing include file and carries on, and turns a
 //! missing anchor into an empty block. These functions find such problems and
-//! name the chapter file and the listing. They use std only, so that build.rs
-//! can include this file with `#[path]` and xtask can call them too.
-#![allow(dead_code)] // build.rs and xtask each use a part of this module.
+//! name the chapter file and the listing.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -387,12 +385,24 @@ impl Crates {
     }
 
     /// Crates of the graph, not on the allow-list, that `code` names as the
-    /// first segment of a path, in `use`, or in `extern crate`.
+    /// first segment of a path, in `use`, or in `extern crate`. The item after
+    /// `#[cfg(loom)]` does not count: only the loom model (listings/loom)
+    /// compiles it, and a reader's build leaves it out.
     pub fn used_outside_allow_list(&self, code: &str) -> BTreeSet<String> {
         let mut used = BTreeSet::new();
+        let mut loom_only = false;
         for line in code.lines() {
+            let unhidden = line.trim_start();
+            let unhidden = unhidden.strip_prefix("# ").unwrap_or(unhidden).trim_start();
+            if unhidden == "#[cfg(loom)]" {
+                loom_only = true;
+                continue;
+            }
             let line = line.trim_start().trim_start_matches('#').trim_start();
-            if line.starts_with("//") {
+            if line.starts_with("//") || line.is_empty() {
+                continue;
+            }
+            if std::mem::take(&mut loom_only) {
                 continue;
             }
             let bytes = line.as_bytes();
@@ -426,6 +436,66 @@ impl Crates {
         }
         used
     }
+}
+
+/// Every file of a listing (the program, its Python original, their recorded
+/// outputs, a rejected program and its error) that no chapter includes.
+/// `sources` are the chapters' paths under `src_dir` and their texts.
+pub fn check_listings_shown<'a>(
+    root: &Path,
+    src_dir: &Path,
+    sources: impl IntoIterator<Item = (&'a PathBuf, &'a String)>,
+) -> Vec<Problem> {
+    let mut included = BTreeSet::new();
+    for (path, text) in sources {
+        let dir = src_dir.join(path);
+        let dir = dir.parent().unwrap_or(src_dir);
+        for directive in find_directives(text) {
+            included.insert(normalize(&dir.join(&directive.path)));
+        }
+    }
+    listing_files(&root.join("listings"))
+        .into_iter()
+        .filter(|file| !included.contains(&normalize(file)))
+        .map(|file| {
+            problem(
+                &display_path(&file, root),
+                None,
+                "no chapter includes it: show it, or delete it",
+            )
+        })
+        .collect()
+}
+
+/// The files the book shows: in listings/chNN-<slug>/ and its fail/ folder,
+/// those ending in .rs, .py, .stdout or .stderr. Sorted.
+pub fn listing_files(listings: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let Ok(chapters) = fs::read_dir(listings) else {
+        return found;
+    };
+    for chapter in chapters.flatten().map(|e| e.path()) {
+        let is_chapter = chapter
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("ch"));
+        if !chapter.is_dir() || !is_chapter {
+            continue;
+        }
+        for dir in [chapter.clone(), chapter.join("fail")] {
+            for file in fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let file = file.path();
+                if file.is_file()
+                    && file
+                        .extension()
+                        .is_some_and(|e| ["rs", "py", "stdout", "stderr"].iter().any(|x| e == *x))
+                {
+                    found.push(file);
+                }
+            }
+        }
+    }
+    found.sort();
+    found
 }
 
 /// Joins `..` and `.` away without touching the file system.
@@ -635,6 +705,12 @@ mod tests {
             c.used_outside_allow_list("# use toml::Value;")
                 .contains("toml")
         );
+        // Compiled only by the loom model, never by a reader's build ...
+        let loom = "#[cfg(loom)]\nuse toml::Value;\n# #[cfg(loom)]\n# use toml::Table;\n";
+        assert!(c.used_outside_allow_list(loom).is_empty());
+        // ... and only the one item after the attribute.
+        let after = "#[cfg(loom)]\nuse std::sync::Mutex;\nuse toml::Value;\n";
+        assert!(c.used_outside_allow_list(after).contains("toml"));
     }
 
     #[test]

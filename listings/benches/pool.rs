@@ -3,7 +3,7 @@
 //! min–max over several runs; asserts nothing.
 
 #[allow(dead_code)]
-#[path = "../listings/ch07-thread-pool/pool.rs"]
+#[path = "../ch07-thread-pool/pool.rs"]
 mod pool;
 
 use std::hint::black_box;

@@ -1,5 +1,5 @@
-//! What the tests know about listings/: where each program is, what it is
-//! called as a Cargo example, and how its recorded output is compared.
+//! What the tests know about listings/: where each program is, which binary
+//! Cargo built for it, and how its recorded output is compared.
 #![allow(dead_code)] // Each test file uses a part of this module.
 
 use std::io::Read;
@@ -14,16 +14,17 @@ pub const UNORDERED_MARK: &str = "Output: lines may come in any order.";
 /// listings is about two seconds; this only stops a hang.
 pub const KILL_AFTER: Duration = Duration::from_secs(20);
 
+/// listings/, the package's own folder.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 #[derive(Debug, Clone)]
 pub struct Listing {
-    /// e.g. listings/ch01-thread/spawn.rs
+    /// e.g. <repository>/listings/ch01-thread/spawn.rs
     pub path: PathBuf,
-    /// e.g. ch01-spawn
-    pub example: String,
+    /// Its binary in listings/Cargo.toml, e.g. ch01-spawn.
+    pub bin: String,
 }
 
 impl Listing {
@@ -44,10 +45,40 @@ impl Listing {
     pub fn shown(&self) -> String {
         relative(&self.path)
     }
+
+    /// The program Cargo built, from `CARGO_BIN_EXE_<bin>`, which `cargo test`
+    /// sets for the package's binaries.
+    pub fn binary(&self) -> Result<PathBuf, String> {
+        std::env::var_os(format!("CARGO_BIN_EXE_{}", self.bin))
+            .map(PathBuf::from)
+            .ok_or_else(|| {
+                format!(
+                    "{}: Cargo built no binary {} for it; add to listings/Cargo.toml:\n{}\n\
+                     (run this test through `cargo test`, which says where binaries are)",
+                    self.shown(),
+                    self.bin,
+                    self.stanza()
+                )
+            })
+    }
+
+    /// Its stanza in listings/Cargo.toml.
+    pub fn stanza(&self) -> String {
+        format!(
+            "[[bin]]\nname = \"{}\"\npath = \"{}\"\ntest = false",
+            self.bin,
+            self.path
+                .strip_prefix(root())
+                .unwrap_or(&self.path)
+                .to_string_lossy()
+        )
+    }
 }
 
+/// A path as the book names it: listings/ch01-thread/spawn.rs.
 pub fn relative(path: &Path) -> String {
-    path.strip_prefix(root())
+    let repository = root().parent().map(Path::to_path_buf).unwrap_or_default();
+    path.strip_prefix(&repository)
         .unwrap_or(path)
         .to_string_lossy()
         .replace('\\', "/")
@@ -55,10 +86,14 @@ pub fn relative(path: &Path) -> String {
 
 /// The chapter folders, sorted: listings/chNN-slug.
 pub fn chapter_dirs() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("listings"))
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root())
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
+        .filter(|p| {
+            p.is_dir()
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("ch"))
+        })
         .collect();
     dirs.sort();
     dirs
@@ -76,10 +111,10 @@ fn files_with_extension(dir: &Path, extension: &str) -> Vec<PathBuf> {
     files
 }
 
-/// The example name of a listing: the chapter's number and the file's name,
-/// with `-` for `_`: listings/ch01-thread/sleep_instead_of_join.rs is
+/// The binary of a listing: the chapter's number and the file's name, with
+/// `-` for `_`: listings/ch01-thread/sleep_instead_of_join.rs is
 /// `ch01-sleep-instead-of-join`.
-pub fn example_name(path: &Path) -> String {
+pub fn bin_name(path: &Path) -> String {
     let chapter = path
         .parent()
         .unwrap()
@@ -101,7 +136,7 @@ pub fn listings() -> Vec<Listing> {
         .iter()
         .flat_map(|dir| files_with_extension(dir, "rs"))
         .map(|path| Listing {
-            example: example_name(&path),
+            bin: bin_name(&path),
             path,
         })
         .collect()
@@ -142,15 +177,18 @@ pub struct Run {
     pub elapsed: Duration,
 }
 
-/// Runs a command with no input, killing it after KILL_AFTER.
-pub fn run(mut command: Command, what: &str) -> Run {
+/// Runs a command with no input in a process group of its own, killing the
+/// whole group after KILL_AFTER.
+pub fn run(mut command: Command, what: &str) -> Result<Run, String> {
     let start = Instant::now();
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
     let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("{what}: could not start: {e}"));
+        .map_err(|e| format!("{what}: could not start {command:?}: {e}"))?;
     let mut stdout_pipe = child.stdout.take().unwrap();
     let mut stderr_pipe = child.stderr.take().unwrap();
     let out = std::thread::spawn(move || {
@@ -162,51 +200,90 @@ pub fn run(mut command: Command, what: &str) -> Run {
         stderr_pipe.read_to_string(&mut s).map(|_| s)
     });
     let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
+        if let Some(status) = child.try_wait().map_err(|e| format!("{what}: {e}"))? {
             break status;
         }
         if start.elapsed() > KILL_AFTER {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            panic!("{what}: still running after {KILL_AFTER:?}; a listing must end by itself");
+            kill_group(&mut child);
+            return Err(format!(
+                "{what}: still running after {KILL_AFTER:?}, killed with every process \
+                 it started; a listing must end by itself"
+            ));
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    Run {
-        stdout: out.join().unwrap().expect("stdout is UTF-8"),
-        stderr: err.join().unwrap().expect("stderr is UTF-8"),
+    let text = |pipe: std::thread::JoinHandle<std::io::Result<String>>, name: &str| {
+        pipe.join()
+            .map_err(|_| format!("{what}: reading {name} panicked"))?
+            .map_err(|e| format!("{what}: {name} is not UTF-8 text: {e}"))
+    };
+    Ok(Run {
+        stdout: text(out, "stdout")?,
+        stderr: text(err, "stderr")?,
         success: status.success(),
         elapsed: start.elapsed(),
+    })
+}
+
+/// Kills the child and everything it started: it leads a process group of
+/// its own (see `run`), so a listing's own children cannot outlive it.
+fn kill_group(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", child.id())])
+            .status();
     }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// The Python interpreter that `python3` starts, found once. Through a
+/// version manager's shim, each start would cost a shell script (measured:
+/// 0.10 s against 0.04 s with pyenv's), and the book starts 28 of them.
+pub fn python3() -> Result<PathBuf, String> {
+    static FOUND: std::sync::OnceLock<Result<PathBuf, String>> = std::sync::OnceLock::new();
+    FOUND
+        .get_or_init(|| {
+            let output = Command::new("python3")
+                .args(["-c", "import sys; print(sys.executable)"])
+                .output()
+                .map_err(|e| {
+                    format!("python3 does not start: {e}; the book's Python originals need it")
+                })?;
+            let path = String::from_utf8_lossy(&output.stdout).trim().to_string();
+            if !output.status.success() || path.is_empty() {
+                return Err("python3 could not say where its interpreter is".into());
+            }
+            Ok(PathBuf::from(path))
+        })
+        .clone()
+}
+
+/// The [[bin]] stanzas of listings/Cargo.toml: name → path.
+pub fn declared_bins() -> std::collections::BTreeMap<String, String> {
+    let path = root().join("Cargo.toml");
+    let manifest: toml::Table = std::fs::read_to_string(&path)
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    manifest
+        .get("bin")
+        .and_then(|b| b.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|bin| {
+            Some((
+                bin.get("name")?.as_str()?.to_string(),
+                bin.get("path")?.as_str()?.to_string(),
+            ))
+        })
+        .collect()
 }
 
 /// True under `cargo xtask bless`, which sets SNAPSHOTS=overwrite.
 pub fn blessing() -> bool {
     std::env::var("SNAPSHOTS").is_ok_and(|v| v == "overwrite")
-}
-
-/// Runs `work` on every item, a few at a time, and returns the results in
-/// the items' order. Listings mostly sleep, so they overlap well; the limit
-/// keeps their timing margins safe on a small machine.
-pub fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    const AT_ONCE: usize = 6;
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..AT_ONCE.min(items.len()) {
-            s.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(item) = items.get(index) else { break };
-                    let result = work(item);
-                    results.lock().unwrap().push((index, result));
-                }
-            });
-        }
-    });
-    let mut results = results.into_inner().unwrap();
-    results.sort_by_key(|(index, _)| *index);
-    results.into_iter().map(|(_, result)| result).collect()
 }
 
 /// Compares `actual` with the file `expected`, in any line order if `source`

@@ -5,7 +5,7 @@
 //! every panic comes back as Err with its payload.
 
 #[allow(dead_code)]
-#[path = "../listings/ch07-thread-pool/pool.rs"]
+#[path = "../ch07-thread-pool/pool.rs"]
 mod pool;
 
 use std::sync::Arc;
@@ -57,6 +57,7 @@ fn run(workers: usize) {
 }
 
 #[test]
+#[ignore = "heavy tier: cargo test -- --include-ignored"]
 fn every_result_arrives_exactly_once_through_1_2_and_8_workers() {
     // 14,286 panics per run would flood stderr through the default hook.
     std::panic::set_hook(Box::new(|_| {}));

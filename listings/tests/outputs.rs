@@ -1,0 +1,243 @@
+//! Runs every listing and every Python original, and checks what each prints
+//! against the output the book shows (<name>.stdout, <name>.py.stdout).
+//!
+//! One test per program, `rust::ch01-thread/spawn.rs` and
+//! `python::ch01-thread/spawn.py`, so `cargo test -p listings --test outputs
+//! -- spawn` runs one. A program must exit successfully, print nothing on
+//! stderr unless a <name>.stderr records what it prints there, and end by
+//! itself. `cargo xtask bless` runs this with SNAPSHOTS=overwrite to rewrite
+//! the recorded files from real runs.
+//!
+//! The `layout::` tests check that listings/Cargo.toml, the programs and
+//! their recordings agree.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, ExitCode};
+
+use common::*;
+use libtest_mimic::{Arguments, Failed, Trial};
+
+/// Programs run at once. They mostly sleep; more would crowd two cores and
+/// stretch the timings some listings print.
+const AT_ONCE: usize = 16;
+
+fn main() -> ExitCode {
+    let mut args = Arguments::from_args();
+    if args.test_threads.is_none() {
+        args.test_threads = Some(AT_ONCE);
+    }
+    let mut trials = vec![
+        Trial::test(
+            "layout::every_listing_is_a_binary",
+            every_listing_is_a_binary,
+        ),
+        Trial::test(
+            "layout::every_program_has_its_recording",
+            every_program_has_its_recording,
+        ),
+        Trial::test(
+            "layout::every_recording_has_its_program",
+            every_recording_has_its_program,
+        ),
+        Trial::test(
+            "comparison::exact_unless_the_order_varies",
+            comparison_self_test,
+        ),
+    ];
+    for listing in listings() {
+        let name = format!("rust::{}", short(&listing.path));
+        trials.push(Trial::test(name, move || {
+            let mut program = Command::new(listing.binary()?);
+            // A panic message must look the same on every machine.
+            program
+                .env_remove("RUST_BACKTRACE")
+                .env_remove("RUST_LIB_BACKTRACE");
+            check(&listing.path, run(program, &listing.shown())?)
+        }));
+    }
+    for file in python_files() {
+        trials.push(Trial::test(
+            format!("python::{}", short(&file)),
+            move || {
+                let mut python = Command::new(python3()?);
+                // Run from the listing's folder with a relative name, so that a
+                // traceback names the file the same way on every machine.
+                python
+                    .arg(file.file_name().unwrap())
+                    .current_dir(file.parent().unwrap())
+                    .env("PYTHONDONTWRITEBYTECODE", "1")
+                    .env("PYTHONIOENCODING", "utf-8");
+                check(&file, run(python, &relative(&file))?)
+            },
+        ));
+    }
+    libtest_mimic::run(&args, trials).exit_code()
+}
+
+/// ch01-thread/spawn.rs: the path under listings/.
+fn short(path: &Path) -> String {
+    relative(path).trim_start_matches("listings/").to_string()
+}
+
+/// Checks one program's run against its recorded files.
+fn check(source: &Path, run: Run) -> Result<(), Failed> {
+    let shown = relative(source);
+    let mut faults = Vec::new();
+    if !run.success {
+        faults.push(format!("{shown}: exited with failure\n{}", run.stderr));
+    }
+    if let Err(diff) = compare(source, &recorded(source, "stdout"), &run.stdout) {
+        faults.push(format!("{shown}: stdout differs from the book\n{diff}"));
+    }
+    let stderr_file = recorded(source, "stderr");
+    if stderr_file.exists() || (blessing() && !run.stderr.is_empty()) {
+        if let Err(diff) = compare(source, &stderr_file, &run.stderr) {
+            faults.push(format!("{shown}: stderr differs from the book\n{diff}"));
+        }
+    } else if !run.stderr.is_empty() {
+        faults.push(format!(
+            "{shown}: printed on stderr, and no {} records it:\n{}",
+            relative(&stderr_file),
+            run.stderr
+        ));
+    }
+    if faults.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{}\n\nIf the program changed on purpose, run `cargo xtask bless` and review the diff.",
+        faults.join("\n\n")
+    )
+    .into())
+}
+
+fn fail_with(faults: Vec<String>) -> Result<(), Failed> {
+    if faults.is_empty() {
+        Ok(())
+    } else {
+        Err(faults.join("\n\n").into())
+    }
+}
+
+fn every_listing_is_a_binary() -> Result<(), Failed> {
+    let declared = declared_bins();
+    let mut faults = Vec::new();
+    for listing in listings() {
+        let path = listing
+            .path
+            .strip_prefix(root())
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if declared.get(&listing.bin) != Some(&path) {
+            faults.push(format!(
+                "{} is no binary; add to listings/Cargo.toml (or run `cargo xtask new-listing`):\n{}",
+                listing.shown(),
+                listing.stanza()
+            ));
+        }
+    }
+    let known: Vec<String> = listings().into_iter().map(|l| l.bin).collect();
+    for (name, path) in &declared {
+        if !known.contains(name) {
+            faults.push(format!(
+                "listings/Cargo.toml declares binary {name} ({path}), which is no listing \
+                 (listings/chNN-<slug>/<name>.rs is `chNN-<name>`, `-` for `_`)"
+            ));
+        }
+    }
+    fail_with(faults)
+}
+
+fn every_program_has_its_recording() -> Result<(), Failed> {
+    let programs = listings().into_iter().map(|l| l.path).chain(python_files());
+    let mut faults: Vec<String> = programs
+        .filter(|p| !recorded(p, "stdout").exists())
+        .map(|p| {
+            format!(
+                "{} has no {}: run `cargo xtask bless`",
+                relative(&p),
+                relative(&recorded(&p, "stdout"))
+            )
+        })
+        .collect();
+    for failing in failing_listings() {
+        if !failing.with_extension("stderr").exists() {
+            faults.push(format!(
+                "{} has no .stderr: run `cargo xtask bless`",
+                relative(&failing)
+            ));
+        }
+    }
+    fail_with(faults)
+}
+
+/// A recording left behind by a program that was renamed or deleted.
+fn every_recording_has_its_program() -> Result<(), Failed> {
+    let mut faults = Vec::new();
+    for dir in chapter_dirs() {
+        for folder in [dir.clone(), dir.join("fail")] {
+            for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+                let file = entry.path();
+                let name = file.file_name().unwrap().to_string_lossy().into_owned();
+                let Some(program) = name
+                    .strip_suffix(".stdout")
+                    .or_else(|| name.strip_suffix(".stderr"))
+                else {
+                    continue;
+                };
+                let program = if program.ends_with(".py") {
+                    folder.join(program)
+                } else {
+                    folder.join(format!("{program}.rs"))
+                };
+                if !program.exists() {
+                    faults.push(format!(
+                        "{} records the output of {}, which does not exist: delete it",
+                        relative(&file),
+                        relative(&program)
+                    ));
+                }
+            }
+        }
+    }
+    fail_with(faults)
+}
+
+/// The comparison itself, on made-up files: exact by default, any line order
+/// when the program says so, `[..]` for a varying value, and a missing or
+/// extra line always caught.
+fn comparison_self_test() -> Result<(), Failed> {
+    let dir = std::env::temp_dir().join(format!("book-compare-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let expected = dir.join("p.stdout");
+    std::fs::write(&expected, "worker 1 done\nworker 2 done\ntook [..] ms\n").unwrap();
+    let ordered = dir.join("ordered.rs");
+    std::fs::write(&ordered, "fn main() {}\n").unwrap();
+    let unordered = dir.join("unordered.rs");
+    std::fs::write(&unordered, format!("// {UNORDERED_MARK}\nfn main() {{}}\n")).unwrap();
+
+    let same = "worker 1 done\nworker 2 done\ntook 12 ms\n";
+    let swapped = "worker 2 done\nworker 1 done\ntook 7 ms\n";
+    let missing = "worker 2 done\ntook 7 ms\n";
+    let extra = "worker 2 done\nworker 1 done\nworker 1 done\ntook 7 ms\n";
+    let check = |source: &Path, actual: &str| {
+        compare_with(snapbox::Assert::new(), source, &expected, actual).is_ok()
+    };
+    let verdicts = [
+        check(&ordered, same),
+        !check(&ordered, swapped),
+        check(&unordered, same),
+        check(&unordered, swapped),
+        !check(&unordered, missing),
+        !check(&unordered, extra),
+    ];
+    std::fs::remove_dir_all(&dir).unwrap();
+    if verdicts.iter().all(|v| *v) {
+        Ok(())
+    } else {
+        Err(format!("wrong verdicts: {verdicts:?}").into())
+    }
+}

@@ -1,0 +1,161 @@
+//! The translation gate: a translation cannot fall behind the English source.
+//!
+//! [`faults`] compares the English edition's messages, exactly as
+//! mdbook-xgettext extracts them, with a translation's catalog, and reports
+//! every message without a finished translation, every obsolete entry, a
+//! translated string literal (string literals are code, the same in both
+//! editions), and emphasis markers that CommonMark would show next to Chinese.
+
+use polib::catalog::Catalog;
+use std::collections::BTreeMap;
+
+fn where_from(source: &str) -> String {
+    source.split_whitespace().next().unwrap_or("?").to_string()
+}
+
+/// Is `msgid` a string literal that xgettext took out of a code block?
+fn is_string_literal(msgid: &str) -> bool {
+    let quoted = |q: char| msgid.len() >= 2 && msgid.starts_with(q) && msgid.ends_with(q);
+    quoted('"') || quoted('\'')
+}
+
+/// A comment that xgettext took out of a code block: no markdown applies.
+fn is_code_comment(msgid: &str) -> bool {
+    let line = msgid.trim_start();
+    line.starts_with("//") || line.starts_with("# ")
+}
+
+fn is_chinese(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
+}
+
+/// Emphasis markers next to Chinese characters: mdbook-i18n-helpers writes
+/// emphasis back as `_..._`, and CommonMark does not treat `_` between two
+/// Chinese characters as emphasis, so readers would see the underscores.
+fn emphasis_against_chinese(text: &str) -> bool {
+    let mut in_code = false;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '`' {
+            in_code = !in_code;
+        } else if !in_code && (c == '*' || c == '_') {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            if before.is_some_and(is_chinese) || after.is_some_and(is_chinese) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Everything that keeps `po` (whose file text is `po_text`) from being a
+/// finished translation of `messages`; empty when there is nothing.
+pub fn faults(messages: &Catalog, po: &Catalog, po_text: &str) -> Vec<String> {
+    let translations: BTreeMap<&str, _> = po.messages().map(|m| (m.msgid(), m)).collect();
+    let mut faults = Vec::new();
+    for message in messages.messages() {
+        let msgid = message.msgid();
+        let at = where_from(message.source());
+        match translations.get(msgid) {
+            None => faults.push(format!("untranslated ({at}):\n    {msgid:?}")),
+            Some(m) if m.is_fuzzy() => faults.push(format!("fuzzy ({at}):\n    {msgid:?}")),
+            Some(m) if m.msgstr().map_or(true, str::is_empty) => {
+                faults.push(format!("empty translation ({at}):\n    {msgid:?}"))
+            }
+            Some(m) if is_string_literal(msgid) && m.msgstr().ok() != Some(msgid) => faults.push(
+                format!("a string literal must stay as it is ({at}):\n    {msgid:?}"),
+            ),
+            Some(m)
+                if !is_code_comment(msgid)
+                    && emphasis_against_chinese(m.msgstr().unwrap_or_default()) =>
+            {
+                faults.push(format!(
+                    "`*` or `_` touches a Chinese character, where markdown shows it as it is; \
+                     drop the emphasis ({at}):\n    {:?}",
+                    m.msgstr().unwrap_or_default()
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    let current: Vec<&str> = messages.messages().map(|m| m.msgid()).collect();
+    for message in po.messages() {
+        if !current.contains(&message.msgid()) {
+            faults.push(format!(
+                "obsolete: no longer in the English source:\n    {:?}",
+                message.msgid()
+            ));
+        }
+    }
+    let kept = po_text.lines().filter(|l| l.starts_with("#~")).count();
+    if kept > 0 {
+        faults.push(format!("{kept} obsolete `#~` lines: delete them"));
+    }
+    faults
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emphasis_next_to_chinese_is_found() {
+        assert!(emphasis_against_chinese("它*中毒*了"));
+        assert!(emphasis_against_chinese("要么共享，_要么_可变"));
+        assert!(!emphasis_against_chinese(
+            "调用 `*guard += 1` 与 `parking_lot`"
+        ));
+        assert!(!emphasis_against_chinese("the *poisoned* state"));
+    }
+
+    fn catalog(entries: &[(&str, &str, bool)]) -> Catalog {
+        let mut catalog = Catalog::new(Default::default());
+        for (msgid, msgstr, fuzzy) in entries {
+            let mut builder = polib::message::Message::build_singular();
+            builder
+                .with_msgid(msgid.to_string())
+                .with_msgstr(msgstr.to_string())
+                .with_source("src/ch01.md:1".to_string());
+            if *fuzzy {
+                builder.with_flags("fuzzy".parse().unwrap());
+            }
+            catalog.append_or_update(builder.done());
+        }
+        catalog
+    }
+
+    #[test]
+    fn every_kind_of_fault_is_reported() {
+        let english = catalog(&[
+            ("Done", "", false),
+            ("Fuzzy", "", false),
+            ("Empty", "", false),
+            ("\"literal\"", "", false),
+            ("Emphasis", "", false),
+        ]);
+        let po = catalog(&[
+            ("Done", "完成", false),
+            ("Fuzzy", "模糊", true),
+            ("Empty", "", false),
+            ("\"literal\"", "\"字面\"", false),
+            ("Emphasis", "它*中毒*了", false),
+            ("Gone", "旧", false),
+        ]);
+        let found = faults(&english, &po, "#~ msgid \"old\"\n");
+        let kinds = [
+            "fuzzy",
+            "empty translation",
+            "string literal",
+            "touches a Chinese character",
+            "obsolete: no longer",
+            "obsolete `#~`",
+        ];
+        assert_eq!(found.len(), kinds.len(), "{found:#?}");
+        for (fault, kind) in found.iter().zip(kinds) {
+            assert!(fault.contains(kind), "{fault} should say {kind}");
+        }
+        let untranslated = faults(&catalog(&[("New", "", false)]), &catalog(&[]), "");
+        assert!(untranslated[0].starts_with("untranslated (src/ch01.md:1)"));
+    }
+}

@@ -1,0 +1,101 @@
+//! The gate: the whole book, read the one way the pipeline reads it.
+//!
+//! - `book::checks`: every check of the pipeline (include files and anchors,
+//!   code pasted into the markdown, crates off the allow-list, listings no
+//!   chapter shows, ...), each problem naming its file;
+//! - `translation::zh-CN`: po/zh-CN.po translates every English message;
+//! - one test per rust block of each edition, `en::ch01-thread::spawn`,
+//!   `zh-CN::ch01-thread::spawn`: skeptic compiles it with the pinned
+//!   compiler and runs it. A block marked `ignore` is a rejected listing,
+//!   which listings/tests/compile_fail.rs checks instead.
+//!
+//! The book is read when this runs, so an edit to a chapter, a listing or the
+//! catalog recompiles nothing here. Filter as with any test:
+//! `cargo test --test book -- ch04`.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+/// Rust blocks compiled and run at once. Most listings sleep, so more than
+/// the cores; skeptic's own pool (SKEPTIC_JOBS) bounds rustc processes.
+const AT_ONCE: usize = 16;
+
+fn main() -> ExitCode {
+    let mut args = Arguments::from_args();
+    if args.test_threads.is_none() {
+        args.test_threads = Some(AT_ONCE);
+    }
+    // skeptic's first block runs `cargo metadata` and looks up every crate
+    // it links; let that happen while the book is read.
+    let warm_up = std::thread::spawn(|| run_block("fn main() {}\n", "(warm-up)"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = book_pipeline::read(root);
+    if let Ok(Err(failed)) = warm_up.join() {
+        eprintln!("error: skeptic cannot compile an empty program: {failed:?}");
+        return ExitCode::FAILURE;
+    }
+    let book = match read {
+        Ok(book) => Arc::new(book),
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+
+    let mut trials = Vec::new();
+    let checked = Arc::clone(&book);
+    trials.push(Trial::test("book::checks", move || {
+        checked.ensure_clean().map_err(|e| format!("{e:#}").into())
+    }));
+    let translated = Arc::clone(&book);
+    trials.push(Trial::test("translation::zh-CN", move || {
+        let faults = translated
+            .translation_faults()
+            .map_err(|e| format!("{e:#}"))?;
+        if faults.is_empty() {
+            return Ok(());
+        }
+        Err(format!(
+            "the Chinese edition is behind the English source ({} faults). \
+             Run `cargo xtask update-po`, translate, and test again.\n\n{}",
+            faults.len(),
+            faults.join("\n")
+        )
+        .into())
+    }));
+    for block in &book.blocks {
+        let code = block.program();
+        let listings = block.listings.join(", ");
+        trials.push(
+            Trial::test(block.name(), move || run_block(&code, &listings))
+                .with_ignored_flag(block.ignored()),
+        );
+    }
+    libtest_mimic::run(&args, trials).exit_code()
+}
+
+/// Compiles and runs one block with skeptic, as an edition-2024 program.
+fn run_block(code: &str, listings: &str) -> Result<(), Failed> {
+    skeptic::rt::run_test_captured(
+        env!("CARGO_MANIFEST_DIR"),
+        env!("OUT_DIR"),
+        env!("BOOK_TARGET"),
+        code,
+    )
+    .map(drop)
+    .map_err(|output| {
+        // skeptic ends with the whole rustc command line, one `--extern` per
+        // crate of the graph; what rustc or the program printed is enough.
+        let output = match output.split_once("Command failed:") {
+            Some((printed, command)) if command.trim_start().starts_with("\"rustc\"") => {
+                format!("{printed}rustc rejected the block")
+            }
+            Some((printed, _)) => format!("{printed}the program failed"),
+            None => output,
+        };
+        format!("from {listings}:\n{output}").into()
+    })
+}

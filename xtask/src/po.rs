@@ -1,0 +1,68 @@
+//! `cargo xtask update-po`: merge the English source's messages into
+//! po/zh-CN.po, keeping every translation whose message is unchanged.
+
+use anyhow::{Context, Result, anyhow};
+
+use crate::root;
+
+pub fn update_po() -> Result<()> {
+    // The messages exactly as the translation gate sees them: the pipeline's
+    // expansion, then mdbook-xgettext's extraction.
+    let pot = book_pipeline::read(&root())?.messages()?;
+    let po_path = root().join("po/zh-CN.po");
+    let parse = || {
+        polib::po_file::parse(&po_path)
+            .map_err(|e| anyhow!("{e}"))
+            .with_context(|| format!("{} does not parse", po_path.display()))
+    };
+    let old = parse()?;
+    // The header stays as the translators left it.
+    let header = parse()?.metadata;
+    let mut merged = polib::catalog::Catalog::new(header);
+    let mut kept = 0;
+    let mut added = 0;
+    for message in pot.messages() {
+        let mut builder = polib::message::Message::build_singular();
+        builder
+            .with_msgid(message.msgid().to_string())
+            .with_source(message.source().to_string())
+            .with_comments(message.comments().to_string());
+        match old.find_message(None, message.msgid(), None) {
+            Some(existing) if !existing.msgstr().unwrap_or_default().is_empty() => {
+                builder.with_msgstr(existing.msgstr().unwrap().to_string());
+                if existing.is_fuzzy() {
+                    builder.with_flags(existing.flags().clone());
+                }
+                kept += 1;
+            }
+            _ => {
+                builder.with_msgstr(String::new());
+                added += 1;
+            }
+        }
+        merged.append_or_update(builder.done());
+    }
+    let current: Vec<&str> = pot.messages().map(|m| m.msgid()).collect();
+    let dropped: Vec<String> = old
+        .messages()
+        .filter(|m| !current.contains(&m.msgid()))
+        .map(|m| {
+            format!(
+                "  {:?}\n    was {:?}",
+                m.msgid(),
+                m.msgstr().unwrap_or_default()
+            )
+        })
+        .collect();
+    polib::po_file::write(&merged, &po_path)
+        .with_context(|| format!("writing {}", po_path.display()))?;
+    println!("po/zh-CN.po: {kept} translations kept, {added} new messages to translate");
+    if !dropped.is_empty() {
+        println!(
+            "{} messages left the English source; their old translations, for reuse:\n{}",
+            dropped.len(),
+            dropped.join("\n")
+        );
+    }
+    Ok(())
+}

