@@ -142,7 +142,14 @@ fn loom() -> Result<()> {
     let mut test = cargo();
     test.current_dir(root())
         .env("RUSTFLAGS", "--cfg loom")
-        .args(["test", "-p", "pool-loom", "--release", "--target-dir"])
+        .args([
+            "test",
+            "--locked",
+            "-p",
+            "pool-loom",
+            "--release",
+            "--target-dir",
+        ])
         .arg(root().join("target/loom"));
     run(test)
 }
