@@ -35,6 +35,17 @@ pub const EDITIONS: [Edition; 2] = [
     },
 ];
 
+/// The editions' language codes, in the order of [`EDITIONS`].
+pub const LANGUAGES: [&str; EDITIONS.len()] = {
+    let mut languages = [""; EDITIONS.len()];
+    let mut i = 0;
+    while i < EDITIONS.len() {
+        languages[i] = EDITIONS[i].language;
+        i += 1;
+    }
+    languages
+};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Edition {
     /// The language code: `en`, `zh-CN`.

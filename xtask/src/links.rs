@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::site::LANGUAGES;
+use book_pipeline::LANGUAGES;
 
 /// Files under `dir`, in its subfolders too, whose extension is one of
 /// `extensions`; sorted.

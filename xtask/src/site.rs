@@ -10,8 +10,7 @@ use anyhow::{Context, Result, bail};
 use crate::links::{check_links, files_under, html_files};
 use crate::tools::{install_npm_tools, install_python_tools, mdbook, tools_dir, venv_python};
 use crate::{checked_book, root, run};
-
-pub const LANGUAGES: [&str; 2] = ["en", "zh-CN"];
+use book_pipeline::LANGUAGES;
 
 /// The environment that makes mdBook build one edition.
 fn edition_env(command: &mut Command, language: &str) -> Result<()> {
