@@ -61,7 +61,16 @@ pub fn serve(language: &str, port: Option<u16>) -> Result<()> {
 }
 
 pub fn build() -> Result<()> {
-    checked_book()?;
+    // What is published must also be wholly translated.
+    let faults = checked_book()?.translation_faults()?;
+    if !faults.is_empty() {
+        bail!(
+            "the Chinese edition is behind the English source: run `cargo xtask update-po` \
+             and translate ({} faults):\n{}",
+            faults.len(),
+            faults.join("\n")
+        );
+    }
     let book = root().join("book");
     for language in LANGUAGES {
         let destination = book.join(language);
