@@ -9,6 +9,11 @@ small.start()
 small.join()
 print('sum on a 64 KiB stack:', result[0])
 
+# Below 32 KiB, stack_size refuses at once.
+try:
+    threading.stack_size(16 * 1024)
+except ValueError as error:
+    print('stack_size refused:', error)
 # An impossible size is accepted here, and fails when a thread starts.
 threading.stack_size(1 << 60)
 try:

@@ -35,8 +35,12 @@ impl Drop for Worker {
     fn drop(&mut self) {
         drop(self.stop.take());
         if let Some(handle) = self.handle.take() {
-            let rounds = handle.join().unwrap();
-            println!("rounds done: {rounds}");
+            // No unwrap here: a panic inside drop, while a panic unwinds
+            // already, would abort the process.
+            match handle.join() {
+                Ok(rounds) => println!("rounds done: {rounds}"),
+                Err(_) => eprintln!("the worker thread panicked"),
+            }
         }
     }
 }

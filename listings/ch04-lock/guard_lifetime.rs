@@ -29,6 +29,15 @@ fn main() {
     }
     // ANCHOR_END: if_let
 
+    // ANCHOR: if_let_else
+    // Edition 2024 drops it before `else`; edition 2021 kept it there too.
+    if let Some(tenth) = m.lock().unwrap().get(9) {
+        println!("a tenth element: {tenth}");
+    } else {
+        println!("in the `else` of `if let`: locked = {}", locked(&m));
+    }
+    // ANCHOR_END: if_let_else
+
     // ANCHOR: drop
     // A stored guard lives to the end of its scope, or until drop().
     let mut guard = m.lock().unwrap();

@@ -21,8 +21,7 @@ fn transfer(name: &str, first: &Mutex<i64>, second: &Mutex<i64>, both: &Barrier)
 
 fn in_order(first: &Mutex<i64>, second: &Mutex<i64>) -> bool {
     let _a = first.lock();
-    let _b = second.try_lock_for(Duration::from_millis(200));
-    _b.is_some()
+    second.try_lock_for(Duration::from_millis(200)).is_some()
 }
 
 fn main() {
@@ -34,7 +33,7 @@ fn main() {
     let done = thread::scope(|s| {
         let one = s.spawn(|| transfer("thread1", &a, &b, &barrier));
         let two = s.spawn(|| transfer("thread2", &b, &a, &barrier));
-        one.join().unwrap() as u8 + two.join().unwrap() as u8
+        usize::from(one.join().unwrap()) + usize::from(two.join().unwrap())
     });
     println!("opposite order: {done} of 2 transfers done");
     // ANCHOR_END: deadlock
@@ -45,7 +44,7 @@ fn main() {
     let done = thread::scope(|s| {
         let one = s.spawn(|| in_order(&a, &b));
         let two = s.spawn(|| in_order(&a, &b));
-        one.join().unwrap() as u8 + two.join().unwrap() as u8
+        usize::from(one.join().unwrap()) + usize::from(two.join().unwrap())
     });
     println!("same order: {done} of 2 transfers done");
     // ANCHOR_END: ordered

@@ -1,4 +1,5 @@
 // Passing the context explicitly, instead of keeping it in a thread-local.
+// Output: lines may come in any order.
 use std::thread;
 
 // ANCHOR: context
@@ -14,14 +15,13 @@ fn process_student(request: &Request) {
 
 fn main() {
     let students = ["Alice", "Bob"];
-    // One scoped thread per student, each with a request that borrows its name.
+    // One scoped thread per student, each with a request that borrows its
+    // name. They run at the same time; the scope joins both at its end.
     thread::scope(|s| {
         for (student, thread_name) in students.iter().zip(["Thread-A", "Thread-B"]) {
             thread::Builder::new()
                 .name(thread_name.to_string())
                 .spawn_scoped(s, move || process_student(&Request { student }))
-                .unwrap()
-                .join()
                 .unwrap();
         }
     });

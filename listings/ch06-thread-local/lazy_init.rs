@@ -4,7 +4,10 @@ use std::thread;
 
 fn make_buffer() -> RefCell<Vec<u8>> {
     let me = thread::current();
-    println!("  creating the buffer in {}", me.name().unwrap_or("main"));
+    println!(
+        "  creating the buffer in {}",
+        me.name().unwrap_or("an unnamed thread")
+    );
     RefCell::new(Vec::with_capacity(1024))
 }
 

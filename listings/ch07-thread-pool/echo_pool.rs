@@ -61,7 +61,7 @@ impl Server {
                 .name("echo-acceptor".into())
                 .spawn(move || {
                     for stream in listener.incoming() {
-                        if stop.load(Ordering::Acquire) {
+                        if stop.load(Ordering::Relaxed) {
                             break;
                         }
                         if let Ok(stream) = stream {
@@ -86,7 +86,8 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        self.stopping.store(true, Ordering::Release);
+        // Relaxed, as in chapter 3: the flag publishes no other data.
+        self.stopping.store(true, Ordering::Relaxed);
         let _ = TcpStream::connect(self.addr);
         for thread in self.threads.drain(..) {
             thread.join().unwrap();

@@ -35,7 +35,7 @@ impl Server {
         let acceptor = thread::spawn(move || {
             let mut connections = Vec::new();
             for stream in listener.incoming() {
-                if stop.load(Ordering::Acquire) {
+                if stop.load(Ordering::Relaxed) {
                     break;
                 }
                 // One new thread for every client.
@@ -64,7 +64,8 @@ impl Drop for Server {
     // Stop accepting, wake the acceptor with one last connection, and wait for
     // the clients still connected to finish.
     fn drop(&mut self) {
-        self.stopping.store(true, Ordering::Release);
+        // Relaxed, as in chapter 3: the flag publishes no other data.
+        self.stopping.store(true, Ordering::Relaxed);
         let _ = TcpStream::connect(self.addr);
         if let Some(acceptor) = self.acceptor.take() {
             acceptor.join().unwrap();

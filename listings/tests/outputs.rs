@@ -57,6 +57,15 @@ fn main() -> ExitCode {
             check(&listing.path, run(program, &listing.shown())?)
         }));
     }
+    for listing in listings() {
+        let older = listing.path.with_extension("2021.stdout");
+        if older.exists() {
+            let name = format!("edition2021::{}", short(&listing.path));
+            trials.push(Trial::test(name, move || {
+                as_edition_2021(&listing.path, &older)
+            }));
+        }
+    }
     for file in python_files() {
         trials.push(Trial::test(
             format!("python::{}", short(&file)),
@@ -79,6 +88,46 @@ fn main() -> ExitCode {
 /// ch01-thread/spawn.rs: the path under listings/.
 fn short(path: &Path) -> String {
     relative(path).trim_start_matches("listings/").to_string()
+}
+
+/// Where the editions differ, a listing records its output as edition 2021
+/// too (<name>.2021.stdout): it is compiled again with `rustc --edition
+/// 2021`, run, and checked against that. Such a listing uses std only.
+fn as_edition_2021(source: &Path, expected: &Path) -> Result<(), Failed> {
+    let shown = relative(source);
+    let dir = std::env::temp_dir().join(format!(
+        "book-2021-{}-{}",
+        std::process::id(),
+        source.file_stem().unwrap().to_string_lossy()
+    ));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let binary = dir.join("program");
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let compiled = Command::new(rustc)
+        .args(["--edition", "2021", "-o"])
+        .arg(&binary)
+        .arg(source)
+        .output()
+        .map_err(|e| format!("{shown}: rustc does not start: {e}"))?;
+    if !compiled.status.success() {
+        return Err(format!(
+            "{shown} does not compile as edition 2021:\n{}",
+            String::from_utf8_lossy(&compiled.stderr)
+        )
+        .into());
+    }
+    let ran = run(Command::new(&binary), &format!("{shown} (edition 2021)"))?;
+    let _ = std::fs::remove_dir_all(&dir);
+    if !ran.success {
+        return Err(format!(
+            "{shown} (edition 2021): exited with failure\n{}",
+            ran.stderr
+        )
+        .into());
+    }
+    compare(source, expected, &ran.stdout).map_err(|diff| {
+        format!("{shown} as edition 2021: stdout differs from the book\n{diff}").into()
+    })
 }
 
 /// Checks one program's run against its recorded files.
@@ -152,6 +201,9 @@ fn every_listing_is_a_binary() -> Result<(), Failed> {
 }
 
 fn every_program_has_its_recording() -> Result<(), Failed> {
+    if blessing() {
+        return Ok(()); // The run that blesses writes them.
+    }
     let programs = listings().into_iter().map(|l| l.path).chain(python_files());
     let mut faults: Vec<String> = programs
         .filter(|p| !recorded(p, "stdout").exists())
@@ -188,6 +240,8 @@ fn every_recording_has_its_program() -> Result<(), Failed> {
                 else {
                     continue;
                 };
+                // guard_lifetime.2021.stdout records guard_lifetime.rs as edition 2021.
+                let program = program.strip_suffix(".2021").unwrap_or(program);
                 let program = if program.ends_with(".py") {
                     folder.join(program)
                 } else {

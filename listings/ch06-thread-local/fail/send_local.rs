@@ -1,13 +1,16 @@
-// A reference to this thread's value cannot be handed to another thread.
+// A scoped thread may borrow from a thread-local inside `with`, but not a
+// RefCell: it is not Sync.
+use std::cell::RefCell;
 use std::thread;
 
 thread_local! {
-    static STUDENT: String = String::from("Alice");
+    static STUDENT: RefCell<String> = RefCell::new(String::from("Alice"));
 }
 
 fn main() {
     STUDENT.with(|student| {
-        let other = thread::spawn(move || student.len());
-        other.join().unwrap();
+        thread::scope(|s| {
+            s.spawn(|| student.borrow_mut().push_str(" Smith"));
+        });
     });
 }
