@@ -49,6 +49,40 @@ fn emphasis_against_chinese(text: &str) -> bool {
     false
 }
 
+/// Renderings that src/glossary.md does not use, each with the one it does.
+/// One idea has one word in the Chinese edition; these are the variants
+/// that crept in before the rule was checked.
+pub const REFUSED_VARIANTS: &[(&str, &str)] = &[
+    ("拥有者", "所有者"),
+    ("钥匙", "键"),
+    ("panic hook", "panic 钩子"),
+    ("ID", "id"),
+    ("单元类型", "Cell 类型"),
+];
+
+/// The refused variants in a translation, outside inline code: each as
+/// (variant, the glossary's word).
+fn glossary_variants(translation: &str) -> Vec<(&'static str, &'static str)> {
+    let prose: String = translation
+        .split('`')
+        .step_by(2) // Between backticks is code, the same in both editions.
+        .collect::<Vec<_>>()
+        .join(" ");
+    REFUSED_VARIANTS
+        .iter()
+        .copied()
+        .filter(|(variant, _)| {
+            prose.match_indices(variant).any(|(at, _)| {
+                // An ASCII variant counts only as a word of its own.
+                let before = prose[..at].chars().next_back();
+                let after = prose[at + variant.len()..].chars().next();
+                let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                !variant.is_ascii() || (!letter(before) && !letter(after))
+            })
+        })
+        .collect()
+}
+
 /// Everything that keeps `po` (whose file text is `po_text`) from being a
 /// finished translation of `messages`; empty when there is nothing.
 pub fn faults(messages: &Catalog, po: &Catalog, po_text: &str) -> Vec<String> {
@@ -76,7 +110,14 @@ pub fn faults(messages: &Catalog, po: &Catalog, po_text: &str) -> Vec<String> {
                     m.msgstr().unwrap_or_default()
                 ))
             }
-            Some(_) => {}
+            Some(m) => {
+                for (variant, word) in glossary_variants(m.msgstr().unwrap_or_default()) {
+                    faults.push(format!(
+                        "`{variant}` where src/glossary.md uses `{word}` ({at}):\n    {:?}",
+                        m.msgstr().unwrap_or_default()
+                    ));
+                }
+            }
         }
     }
     let current: Vec<&str> = messages.messages().map(|m| m.msgid()).collect();
@@ -107,6 +148,15 @@ mod tests {
             "调用 `*guard += 1` 与 `parking_lot`"
         ));
         assert!(!emphasis_against_chinese("the *poisoned* state"));
+    }
+
+    #[test]
+    fn glossary_variants_are_found_outside_code() {
+        assert_eq!(glossary_variants("锁的拥有者"), [("拥有者", "所有者")]);
+        assert_eq!(glossary_variants("线程的 ID 不会重用"), [("ID", "id")]);
+        assert!(glossary_variants("线程的 id 不会重用").is_empty());
+        assert!(glossary_variants("调用 `thread.ID()` 与 VALID").is_empty());
+        assert!(glossary_variants("默认的 panic 钩子").is_empty());
     }
 
     fn catalog(entries: &[(&str, &str, bool)]) -> Catalog {
