@@ -3,7 +3,7 @@ import threading
 import time
 
 
-# The code the new thread runs:
+# Code run by the new thread:
 def loop():
     print('thread %s is running...' % threading.current_thread().name)
     n = 0
@@ -16,7 +16,7 @@ def loop():
 
 
 print('thread %s is running...' % threading.current_thread().name)
-t = threading.Thread(target=loop, name='LoopThread')
+t = threading.Thread(target=loop, name='LoopThread')  # Instantiate directly
 t.start()
 t.join()
 print('thread %s ended.' % threading.current_thread().name)

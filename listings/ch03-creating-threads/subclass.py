@@ -1,4 +1,5 @@
-# The notes' second way: subclass Thread and override run(), with a stop flag.
+# By inheritance
+# (The notes' second way: subclass Thread and override run(), with a stop flag.)
 import threading
 import time
 

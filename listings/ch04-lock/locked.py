@@ -13,13 +13,13 @@ def change_it(n):
 
 def run_thread(n):
     for i in range(100_000):
-        # Take the lock first:
+        # First acquire the lock:
         lock.acquire()
         try:
-            # Now the change is safe:
+            # Change it without worry:
             change_it(n)
         finally:
-            # Always release the lock when done:
+            # When the change is done, be sure to release the lock:
             lock.release()
 
 

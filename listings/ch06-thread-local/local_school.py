@@ -2,12 +2,12 @@
 # Output: lines may come in any order.
 import threading
 
-# The global ThreadLocal object:
+# Create the global ThreadLocal object:
 local_school = threading.local()
 
 
 def process_student():
-    # The student bound to the current thread:
+    # Get the student associated with the current thread:
     std = local_school.student
     # The notes' print() writes the text and the newline in two steps, and two
     # threads can interleave them; one write per line keeps the lines whole.
@@ -15,7 +15,7 @@ def process_student():
 
 
 def process_thread(name):
-    # Bind this thread's student:
+    # Bind the ThreadLocal's student:
     local_school.student = name
     process_student()
 
