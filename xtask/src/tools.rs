@@ -103,11 +103,17 @@ pub fn install_python_tools() -> Result<()> {
         .args(["-m", "pip", "freeze"])
         .output()
         .context("running pip freeze in target/tools/venv")?;
-    let frozen = String::from_utf8_lossy(&frozen.stdout).to_lowercase();
+    // pip writes a name as the package spells it; compare them as PyPI does,
+    // where case and `-`, `_`, `.` do not count.
+    let normal = |text: &str| text.to_lowercase().replace(['_', '.'], "-");
+    let frozen = normal(&String::from_utf8_lossy(&frozen.stdout));
     let missing: Vec<String> = pinned("python-tools")?
         .into_iter()
+        .filter(|(name, version)| {
+            let pin = normal(&format!("{name}=={version}"));
+            !frozen.lines().any(|l| normal(l) == pin)
+        })
         .map(|(name, version)| format!("{name}=={version}"))
-        .filter(|pin| !frozen.lines().any(|l| l == pin.to_lowercase()))
         .collect();
     if missing.is_empty() {
         return Ok(());
