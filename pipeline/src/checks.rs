@@ -184,6 +184,7 @@ pub fn check_source(chapter: &str, text: &str, chapter_dir: &Path, root: &Path) 
             }
         }
     }
+    problems.extend(check_numbers(chapter, text, chapter_dir));
     let lines: Vec<&str> = text.lines().collect();
     for block in code_blocks(text) {
         let output = find_directives(&block.body)
@@ -237,6 +238,80 @@ pub fn check_source(chapter: &str, text: &str, chapter_dir: &Path, root: &Path) 
                     ),
                 ));
             }
+        }
+    }
+    problems
+}
+
+/// Units that make a number a quantity a reader may take for a measurement.
+const UNITS: [&str; 10] = ["ns", "µs", "ms", "KiB", "MiB", "GiB", "KB", "MB", "×", "%"];
+
+/// Numbers with a unit in a chapter's prose that no listing it includes
+/// holds. A figure measured by a run belongs in a file that the run wrote
+/// (`cargo xtask measure`), included into the page; a number that a program
+/// uses as a parameter (`200 ms`, `from_millis(200)`) appears in its code.
+pub fn check_numbers(chapter: &str, text: &str, chapter_dir: &Path) -> Vec<Problem> {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let mut in_listings = BTreeSet::new();
+    for directive in find_directives(text) {
+        let source = fs::read_to_string(chapter_dir.join(&directive.path)).unwrap_or_default();
+        // `100_000` and `100,000` are one number.
+        let mut number = String::new();
+        for c in source.chars().chain([' ']) {
+            if c.is_ascii_digit() {
+                number.push(c);
+            } else if !(c == '_' || c == ',') || number.is_empty() {
+                in_listings.insert(std::mem::take(&mut number));
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    let mut fenced = false;
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced || line.contains("{{#") {
+            continue;
+        }
+        // Inline code is code, not prose.
+        let prose: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        let chars: Vec<char> = prose.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let starts = chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_alphanumeric());
+            if !starts {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < chars.len() && (chars[j].is_ascii_digit() || ",.".contains(chars[j])) {
+                j += 1;
+            }
+            let number: String = chars[i..j].iter().collect();
+            let number = number.trim_end_matches([',', '.']);
+            let rest: String = chars[j..].iter().collect::<String>();
+            let rest = rest.trim_start();
+            let unit = UNITS.iter().find(|u| {
+                rest.starts_with(**u) && !rest[u.len()..].starts_with(|c: char| c.is_alphanumeric())
+            });
+            if let Some(unit) = unit
+                && !in_listings.contains(&digits(number))
+            {
+                problems.push(problem(
+                    chapter,
+                    None,
+                    format!(
+                        "line {}: `{number} {unit}` is typed by hand: no listing the chapter \
+                         includes has it. A measured figure comes from a file that a run \
+                         wrote (`cargo xtask measure`), included into the page",
+                        index + 1
+                    ),
+                ));
+            }
+            i = j.max(i + 1);
         }
     }
     problems
@@ -468,7 +543,7 @@ pub fn check_listings_shown<'a>(
 }
 
 /// The files the book shows: in listings/chNN-<slug>/ and its fail/ folder,
-/// those ending in .rs, .py, .stdout or .stderr. Sorted.
+/// those ending in .rs, .py, .stdout, .stderr or .measured. Sorted.
 pub fn listing_files(listings: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let Ok(chapters) = fs::read_dir(listings) else {
@@ -485,9 +560,11 @@ pub fn listing_files(listings: &Path) -> Vec<PathBuf> {
             for file in fs::read_dir(&dir).into_iter().flatten().flatten() {
                 let file = file.path();
                 if file.is_file()
-                    && file
-                        .extension()
-                        .is_some_and(|e| ["rs", "py", "stdout", "stderr"].iter().any(|x| e == *x))
+                    && file.extension().is_some_and(|e| {
+                        ["rs", "py", "stdout", "stderr", "measured"]
+                            .iter()
+                            .any(|x| e == *x)
+                    })
                 {
                     found.push(file);
                 }
@@ -711,6 +788,26 @@ mod tests {
         // ... and only the one item after the attribute.
         let after = "#[cfg(loom)]\nuse std::sync::Mutex;\nuse toml::Value;\n";
         assert!(c.used_outside_allow_list(after).contains("toml"));
+    }
+
+    #[test]
+    fn numbers_with_units_come_from_listings_or_includes() {
+        let root = scratch("numbers");
+        fs::write(
+            root.join("listings/ch01/sleep.rs"),
+            "fn main() { std::thread::sleep(std::time::Duration::from_millis(1_500)); }\n",
+        )
+        .unwrap();
+        let text = "```rust\n{{#include ../listings/ch01/sleep.rs}}\n```\n\n\
+                    It sleeps 1,500 ms, and `3 ms` is code.\n\
+                    Threads added 4,993 MiB and ran 1.96× faster, 50 % of the time.\n\
+                    ```text\n7 ms in a block\n```\n";
+        let problems = check_numbers("src/ch01.md", text, &root.join("src"));
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 3, "{shown:#?}");
+        assert!(shown[0].starts_with("src/ch01.md: line 6: `4,993 MiB` is typed by hand"));
+        assert!(shown[1].contains("`1.96 ×`"), "{shown:#?}");
+        assert!(shown[2].contains("`50 %`"), "{shown:#?}");
     }
 
     #[test]

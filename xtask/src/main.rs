@@ -6,6 +6,7 @@
 mod bless;
 mod links;
 mod loop_times;
+mod measure;
 mod new_listing;
 mod po;
 mod site;
@@ -71,6 +72,9 @@ enum Task {
         #[arg(long)]
         skip_cold: bool,
     },
+    /// Run the listings whose figures the book quotes, and write those
+    /// figures, with the machine, to their `.measured` files.
+    Measure,
     /// Model-check chapter 7's pool with loom (a build of its own, in target/loom).
     Loom,
 }
@@ -90,6 +94,7 @@ fn main() -> ExitCode {
             no_python,
         } => new_listing::new_listing(&chapter, &name, !no_python),
         Task::LoopTimes { runs, skip_cold } => loop_times::measure(runs, skip_cold),
+        Task::Measure => measure::measure(),
         Task::Loom => loom(),
     };
     match result {
