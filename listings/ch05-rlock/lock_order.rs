@@ -1,5 +1,5 @@
 // Two threads take two locks in opposite order: a deadlock, shown with timeouts.
-// Output: lines may come in any order.
+// Output: the first 2 lines may come in any order.
 use parking_lot::Mutex;
 use std::sync::Barrier;
 use std::thread;

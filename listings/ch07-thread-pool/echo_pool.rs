@@ -1,5 +1,4 @@
 // An echo server with a fixed pool of worker threads fed by a queue.
-// Output: lines may come in any order.
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};

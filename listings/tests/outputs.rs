@@ -272,6 +272,13 @@ fn comparison_self_test() -> Result<(), Failed> {
     std::fs::write(&ordered, "fn main() {}\n").unwrap();
     let unordered = dir.join("unordered.rs");
     std::fs::write(&unordered, format!("// {UNORDERED_MARK}\nfn main() {{}}\n")).unwrap();
+    let first_two = dir.join("first_two.rs");
+    std::fs::write(
+        &first_two,
+        "// Output: the first 2 lines may come in any order.\nfn main() {}\n",
+    )
+    .unwrap();
+    let last_first = "took 7 ms\nworker 2 done\nworker 1 done\n";
 
     let same = "worker 1 done\nworker 2 done\ntook 12 ms\n";
     let swapped = "worker 2 done\nworker 1 done\ntook 7 ms\n";
@@ -287,6 +294,12 @@ fn comparison_self_test() -> Result<(), Failed> {
         check(&unordered, swapped),
         !check(&unordered, missing),
         !check(&unordered, extra),
+        check(&first_two, same),
+        check(&first_two, swapped),
+        !check(&first_two, last_first),
+        !check(&first_two, missing),
+        racing_lines("// Output: the first 12 lines may come in any order.\n") == Some(12),
+        racing_lines(&format!("// {UNORDERED_MARK}\n")).is_none(),
     ];
     std::fs::remove_dir_all(&dir).unwrap();
     if verdicts.iter().all(|v| *v) {
