@@ -82,6 +82,34 @@ fn main() -> ExitCode {
             },
         ));
     }
+    let python2 = python2();
+    if python2.is_none() {
+        eprintln!(
+            "note: no Python 2.7 here (python2.7, or one installed by pyenv), so the \
+             notes' Python 2 programs are not run; their tests show as ignored"
+        );
+    }
+    for file in python2_files() {
+        // As the notes give it, and again with the PEP 263 line that the
+        // notes' UTF-8 text needs. The notes' program sleeps ten seconds, so
+        // the second run is in the heavy tier.
+        for with_coding in [false, true] {
+            let kind = if with_coding {
+                "python2-coding"
+            } else {
+                "python2"
+            };
+            let name = format!("{kind}::{}", short(&file));
+            let (file, interpreter) = (file.clone(), python2.clone());
+            trials.push(
+                Trial::test(name, move || {
+                    let interpreter = interpreter.ok_or("no Python 2.7")?;
+                    run_python2(&interpreter, &file, with_coding)
+                })
+                .with_ignored_flag(python2.is_none() || with_coding),
+            );
+        }
+    }
     libtest_mimic::run(&args, trials).exit_code()
 }
 
@@ -130,6 +158,49 @@ fn as_edition_2021(source: &Path, expected: &Path) -> Result<(), Failed> {
     })
 }
 
+/// Runs one of the notes' Python 2 programs. As given, it may fail, and the
+/// book shows how: its output is checked, whatever its exit status. With
+/// `with_coding`, a copy with `# -*- coding: utf-8 -*-` first runs, and its
+/// output is checked against <name>.py2.coding.stdout.
+fn run_python2(interpreter: &Path, file: &Path, with_coding: bool) -> Result<(), Failed> {
+    let dir = file.parent().unwrap();
+    let mut python = Command::new(interpreter);
+    python.current_dir(dir).env("PYTHONDONTWRITEBYTECODE", "1");
+    if !with_coding {
+        python.arg(file.file_name().unwrap());
+        let ran = run(python, &relative(file))?;
+        return check(
+            file,
+            Run {
+                success: true,
+                ..ran
+            },
+        );
+    }
+    let scratch = std::env::temp_dir().join(format!("book-py2-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
+    let copy = scratch.join(file.file_name().unwrap());
+    let source = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+    std::fs::write(&copy, format!("# -*- coding: utf-8 -*-\n{source}"))
+        .map_err(|e| e.to_string())?;
+    python.arg(&copy);
+    let ran = run(python, &format!("{} with a coding line", relative(file)));
+    let _ = std::fs::remove_dir_all(&scratch);
+    let ran = ran?;
+    let mut faults = Vec::new();
+    if !ran.success || !ran.stderr.is_empty() {
+        faults.push(format!(
+            "exited with {} and stderr:\n{}",
+            ran.success, ran.stderr
+        ));
+    }
+    let expected = recorded(file, "coding.stdout");
+    if let Err(diff) = compare(file, &expected, &ran.stdout) {
+        faults.push(format!("stdout differs from the book\n{diff}"));
+    }
+    fail_with(faults)
+}
+
 /// Checks one program's run against its recorded files.
 fn check(source: &Path, run: Run) -> Result<(), Failed> {
     let shown = relative(source);
@@ -137,7 +208,18 @@ fn check(source: &Path, run: Run) -> Result<(), Failed> {
     if !run.success {
         faults.push(format!("{shown}: exited with failure\n{}", run.stderr));
     }
-    if let Err(diff) = compare(source, &recorded(source, "stdout"), &run.stdout) {
+    let stdout_file = recorded(source, "stdout");
+    let silent = !stdout_file.exists() && recorded(source, "stderr").exists();
+    if silent {
+        // A program that writes only to stderr records no empty .stdout.
+        if !run.stdout.is_empty() {
+            faults.push(format!(
+                "{shown}: printed on stdout, and no {} records it:\n{}",
+                relative(&stdout_file),
+                run.stdout
+            ));
+        }
+    } else if let Err(diff) = compare(source, &stdout_file, &run.stdout) {
         faults.push(format!("{shown}: stdout differs from the book\n{diff}"));
     }
     let stderr_file = recorded(source, "stderr");
@@ -204,9 +286,13 @@ fn every_program_has_its_recording() -> Result<(), Failed> {
     if blessing() {
         return Ok(()); // The run that blesses writes them.
     }
-    let programs = listings().into_iter().map(|l| l.path).chain(python_files());
+    let programs = listings()
+        .into_iter()
+        .map(|l| l.path)
+        .chain(python_files())
+        .chain(python2_files());
     let mut faults: Vec<String> = programs
-        .filter(|p| !recorded(p, "stdout").exists())
+        .filter(|p| !recorded(p, "stdout").exists() && !recorded(p, "stderr").exists())
         .map(|p| {
             format!(
                 "{} has no {}: run `cargo xtask bless`",
@@ -240,9 +326,12 @@ fn every_recording_has_its_program() -> Result<(), Failed> {
                 else {
                     continue;
                 };
-                // guard_lifetime.2021.stdout records guard_lifetime.rs as edition 2021.
+                // guard_lifetime.2021.stdout records guard_lifetime.rs as edition
+                // 2021; notes_thread.py2.coding.stdout, notes_thread.py2 with a
+                // coding line.
                 let program = program.strip_suffix(".2021").unwrap_or(program);
-                let program = if program.ends_with(".py") {
+                let program = program.strip_suffix(".coding").unwrap_or(program);
+                let program = if program.ends_with(".py") || program.ends_with(".py2") {
                     folder.join(program)
                 } else {
                     folder.join(format!("{program}.rs"))

@@ -561,7 +561,7 @@ pub fn listing_files(listings: &Path) -> Vec<PathBuf> {
                 let file = file.path();
                 if file.is_file()
                     && file.extension().is_some_and(|e| {
-                        ["rs", "py", "stdout", "stderr", "measured"]
+                        ["rs", "py", "py2", "stdout", "stderr", "measured"]
                             .iter()
                             .any(|x| e == *x)
                     })

@@ -158,6 +158,40 @@ pub fn python_files() -> Vec<PathBuf> {
         .collect()
 }
 
+/// The notes' Python 2 programs, as the notes give them (`.py2`).
+pub fn python2_files() -> Vec<PathBuf> {
+    chapter_dirs()
+        .iter()
+        .flat_map(|dir| files_with_extension(dir, "py2"))
+        .collect()
+}
+
+/// A Python 2.7 interpreter: `python2.7` if it runs, else one that pyenv
+/// installed (pyenv's shim refuses to run a version that is not selected).
+pub fn python2() -> Option<PathBuf> {
+    let works = |program: &Path| {
+        Command::new(program)
+            .args(["-c", "import sys; sys.exit(sys.version_info[:2] != (2, 7))"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if works(Path::new("python2.7")) {
+        return Some(PathBuf::from("python2.7"));
+    }
+    let pyenv = std::env::var_os("PYENV_ROOT")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".pyenv")))?;
+    let mut found: Vec<PathBuf> = std::fs::read_dir(pyenv.join("versions"))
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("2.7"))
+        .map(|e| e.path().join("bin/python2.7"))
+        .filter(|p| works(p))
+        .collect();
+    found.sort();
+    found.pop()
+}
+
 /// Where the recorded output of `source` lives: spawn.rs → spawn.stdout,
 /// spawn.py → spawn.py.stdout.
 pub fn recorded(source: &Path, stream: &str) -> PathBuf {
@@ -295,7 +329,9 @@ pub fn compare(source: &Path, expected: &Path, actual: &str) -> Result<(), Strin
         return Ok(());
     }
     compare_with(
-        snapbox::Assert::new().action_env("SNAPSHOTS"),
+        snapbox::Assert::new()
+            .action_env("SNAPSHOTS")
+            .normalize_paths(false),
         source,
         expected,
         actual,
@@ -350,7 +386,7 @@ fn compare_first_unordered(
     };
     let ((expected_head, expected_tail), (actual_head, actual_tail)) =
         (split(&recorded), split(actual));
-    let check = snapbox::Assert::new();
+    let check = snapbox::Assert::new().normalize_paths(false);
     let head = check.try_eq(
         Some(&format!("{shown}, its first {racing} lines in any order")),
         snapbox::Data::text(actual_head),
