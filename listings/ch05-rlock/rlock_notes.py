@@ -1,4 +1,5 @@
 # The notes' RLock program in Python 3, with its bug kept.
+# Output: lines repeat in varying order and number; the last comes last.
 import threading
 import time
 

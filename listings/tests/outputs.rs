@@ -368,6 +368,16 @@ fn comparison_self_test() -> Result<(), Failed> {
     )
     .unwrap();
     let last_first = "took 7 ms\nworker 2 done\nworker 1 done\n";
+    let repeating = dir.join("repeating.rs");
+    std::fs::write(&repeating, format!("// {REPEATING_MARK}\nfn main() {{}}\n")).unwrap();
+    let patterns = dir.join("patterns.stdout");
+    std::fs::write(
+        &patterns,
+        "worker [..] done\nwaited [..] ms\ntook [..] ms\n",
+    )
+    .unwrap();
+    let repeats =
+        |actual: &str| compare_with(snapbox::Assert::new(), &repeating, &patterns, actual).is_ok();
 
     let same = "worker 1 done\nworker 2 done\ntook 12 ms\n";
     let swapped = "worker 2 done\nworker 1 done\ntook 7 ms\n";
@@ -388,6 +398,10 @@ fn comparison_self_test() -> Result<(), Failed> {
         !check(&first_two, last_first),
         !check(&first_two, missing),
         racing_lines("// Output: the first 12 lines may come in any order.\n") == Some(12),
+        repeats("worker 2 done\nwaited 3 ms\nworker 1 done\nworker 2 done\ntook 9 ms\n"),
+        !repeats("worker 2 done\nwaited 3 ms\ntook 9 ms\nworker 1 done\n"),
+        !repeats("worker 2 done\ntook 9 ms\n"),
+        !repeats("worker 2 done\nwaited 3 ms\nstray\ntook 9 ms\n"),
         racing_lines(&format!("// {UNORDERED_MARK}\n")).is_none(),
     ];
     std::fs::remove_dir_all(&dir).unwrap();

@@ -13,12 +13,35 @@ use anyhow::{Context, Result, bail};
 
 use crate::{cargo, root, shown};
 
-/// (listing's binary, the file its figures go to, how many runs).
-const MEASUREMENTS: &[(&str, &str, usize)] = &[(
-    "ch07-threads-2000",
-    "listings/ch07-thread-pool/threads_2000.measured",
-    3,
-)];
+/// What runs: a listing's binary, or a Python original.
+enum Program {
+    Bin(&'static str),
+    Python(&'static str),
+}
+
+struct Measurement {
+    program: Program,
+    /// The file its figures go to, beside the listing.
+    file: &'static str,
+    runs: usize,
+    /// Keep only the lines that start so (None: every line).
+    keep: Option<&'static str>,
+}
+
+const MEASUREMENTS: &[Measurement] = &[
+    Measurement {
+        program: Program::Bin("ch07-threads-2000"),
+        file: "listings/ch07-thread-pool/threads_2000.measured",
+        runs: 3,
+        keep: None,
+    },
+    Measurement {
+        program: Program::Python("listings/ch05-rlock/rlock_notes.py"),
+        file: "listings/ch05-rlock/rlock_notes.py.measured",
+        runs: 10,
+        keep: Some("final num"),
+    },
+];
 
 /// One line about the machine: processor, cores, memory and system.
 fn machine() -> String {
@@ -35,13 +58,20 @@ fn machine() -> String {
         .and_then(|r| r.split_whitespace().next()?.parse::<u64>().ok())
         .unwrap_or(0);
     let kernel = read("/proc/sys/kernel/osrelease");
-    let rustc = Command::new("rustc")
-        .arg("--version")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default();
+    let version = |program: &str| {
+        Command::new(program)
+            .arg("--version")
+            .output()
+            .map(|o| {
+                // Python 2 printed its version on stderr.
+                let text = [o.stdout, o.stderr].concat();
+                String::from_utf8_lossy(&text).trim().to_string()
+            })
+            .unwrap_or_default()
+    };
+    let (rustc, python) = (version("rustc"), version("python3"));
     format!(
-        "{cpu}, {cores} cores available, {} GiB of memory, {} {}, {rustc}",
+        "{cpu}, {cores} cores available, {} GiB of memory, {} {}, {rustc}, {python}",
         memory_kib / (1024 * 1024),
         std::env::consts::OS,
         kernel.trim()
@@ -50,23 +80,47 @@ fn machine() -> String {
 
 pub fn measure() -> Result<()> {
     let machine = machine();
-    for &(bin, file, runs) in MEASUREMENTS {
+    for measurement in MEASUREMENTS {
+        let runs = measurement.runs;
         let mut text = format!("Measured by `cargo xtask measure`, {runs} runs, on {machine}:\n");
         for run in 1..=runs {
-            let output = cargo()
+            let (mut command, name) = match measurement.program {
+                Program::Bin(bin) => {
+                    let mut command = cargo();
+                    command.args(["run", "--quiet", "--locked", "-p", "listings", "--bin", bin]);
+                    (command, bin)
+                }
+                Program::Python(path) => {
+                    let mut command = Command::new("python3");
+                    command.arg(path);
+                    (command, path)
+                }
+            };
+            let output = command
                 .current_dir(root())
-                .args(["run", "--quiet", "--locked", "-p", "listings", "--bin", bin])
                 .output()
-                .with_context(|| format!("running {bin}"))?;
+                .with_context(|| format!("running {name}"))?;
             if !output.status.success() {
-                bail!("{bin} failed:\n{}", String::from_utf8_lossy(&output.stderr));
+                bail!(
+                    "{name} failed:\n{}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
             }
-            text.push_str(&format!("run {run}:\n"));
-            for line in String::from_utf8_lossy(&output.stdout).lines() {
-                text.push_str(&format!("  {line}\n"));
+            let kept: Vec<String> = String::from_utf8_lossy(&output.stdout)
+                .lines()
+                .filter(|l| measurement.keep.is_none_or(|prefix| l.starts_with(prefix)))
+                .map(str::to_string)
+                .collect();
+            if kept.len() == 1 {
+                text.push_str(&format!("run {run}: {}\n", kept[0]));
+            } else {
+                text.push_str(&format!("run {run}:\n"));
+                for line in kept {
+                    text.push_str(&format!("  {line}\n"));
+                }
             }
         }
-        let path = root().join(file);
+        let path = root().join(measurement.file);
         fs::write(&path, &text).with_context(|| format!("writing {}", shown(&path)))?;
         println!("wrote {}:\n{text}", shown(&path));
     }

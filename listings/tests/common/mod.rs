@@ -10,6 +10,12 @@ use std::time::{Duration, Instant};
 /// A listing whose source says this has output lines in varying order.
 pub const UNORDERED_MARK: &str = "Output: lines may come in any order.";
 
+/// A listing whose racing threads print a varying number of lines: each line
+/// it prints must match one line of the recording, each recorded line must
+/// match at least one line printed, and the last lines must correspond.
+pub const REPEATING_MARK: &str =
+    "Output: lines repeat in varying order and number; the last comes last.";
+
 /// How long a listing may run before the test kills it and fails. The rule for
 /// listings is about two seconds; this only stops a hang.
 pub const KILL_AFTER: Duration = Duration::from_secs(20);
@@ -351,6 +357,9 @@ pub fn compare_with(
     if let Some(racing) = racing_lines(&text) {
         return compare_first_unordered(&shown, racing, expected, actual);
     }
+    if text.contains(REPEATING_MARK) {
+        return compare_repeating(&shown, expected, actual);
+    }
     let mut data = snapbox::Data::read_from(expected, None);
     if text.contains(UNORDERED_MARK) {
         data = data.unordered();
@@ -358,6 +367,50 @@ pub fn compare_with(
     assert
         .try_eq(Some(&shown), snapbox::Data::text(actual.to_string()), data)
         .map_err(|e| e.to_string())
+}
+
+/// See REPEATING_MARK. Such a recording is a set of line patterns, taken from
+/// a real run with `[..]` where the racing values go; bless never rewrites it.
+fn compare_repeating(shown: &str, expected: &Path, actual: &str) -> Result<(), String> {
+    let recorded = std::fs::read_to_string(expected).unwrap_or_default();
+    let patterns: Vec<&str> = recorded.lines().collect();
+    let lines: Vec<&str> = actual.lines().collect();
+    let matches = |line: &str, pattern: &str| {
+        snapbox::Assert::new()
+            .normalize_paths(false)
+            .try_eq(
+                None,
+                snapbox::Data::text(line),
+                snapbox::Data::text(pattern),
+            )
+            .is_ok()
+    };
+    let mut faults = Vec::new();
+    for line in &lines {
+        if !patterns.iter().any(|p| matches(line, p)) {
+            faults.push(format!("printed a line no recorded line matches: {line:?}"));
+        }
+    }
+    for pattern in &patterns {
+        if !lines.iter().any(|l| matches(l, pattern)) {
+            faults.push(format!("no printed line matches the recorded {pattern:?}"));
+        }
+    }
+    match (lines.last(), patterns.last()) {
+        (Some(line), Some(pattern)) if matches(line, pattern) => {}
+        (line, pattern) => faults.push(format!(
+            "the last line {line:?} does not match the last recorded line {pattern:?}"
+        )),
+    }
+    if faults.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{shown} (see {}; bless leaves it alone):\n{}",
+            relative(expected),
+            faults.join("\n")
+        ))
+    }
 }
 
 /// N, when the program says `Output: the first N lines may come in any order.`
