@@ -18,11 +18,13 @@ class Runner(threading.Thread):
             if num >= 6:
                 break
             if lock.acquire():
-                print('Thread(%s) locked, Number: %d' % (self.name, num))
+                # One write per line: print() writes the text and the newline
+                # in two steps, and the other thread's line can fall between.
+                print('Thread(%s) locked, Number: %d\n' % (self.name, num), end='')
                 # The notes sleep one second; a twentieth keeps the listing fast.
                 time.sleep(0.05)
             lock.release()
-            print('Thread(%s) released, Number: %d' % (self.name, num))
+            print('Thread(%s) released, Number: %d\n' % (self.name, num), end='')
             time.sleep(0.05)
             # ... and changed here, outside the lock too.
             num += 1
