@@ -103,6 +103,16 @@ def main():
                 page.screenshot(path=str(shots / f"{edition}-{chapter}.png"), full_page=False)
                 page.close()
 
+        # Chapter names in the sidebar and the window title read as written,
+        # with no markdown escape left in them.
+        page = open_page(context, base + "zh-CN/ch01-thread.html", errors)
+        sidebar = page.locator("#mdbook-sidebar, .sidebar").first.inner_text()
+        check("底层的 _thread 模块" in sidebar and "\\" not in sidebar,
+              "the zh-CN sidebar names chapter 1 底层的 _thread 模块")
+        check(page.title().startswith("底层的 _thread 模块"),
+              f"the zh-CN chapter 1 title is {page.title()!r}")
+        page.close()
+
         # The switch goes to the same chapter in the other edition, both ways.
         for edition, other in [("en", "zh-CN"), ("zh-CN", "en")]:
             page = open_page(context, base + edition + "/ch02-thread-object.html", errors)

@@ -91,6 +91,9 @@ pub fn build() -> Result<()> {
             destination.display()
         );
     }
+    for language in LANGUAGES.iter().filter(|l| **l != "en") {
+        unescape_chapter_names(&book.join(language))?;
+    }
     let index = book.join("index.html");
     fs::write(&index, INDEX_HTML).with_context(|| format!("writing {}", index.display()))?;
     mark_search_bodies(&book)?;
@@ -105,6 +108,32 @@ pub fn build() -> Result<()> {
         bail!("{} broken links:\n{}", broken.len(), broken.join("\n"));
     }
     println!("every link and #anchor between the pages resolves");
+    Ok(())
+}
+
+/// mdbook-i18n-helpers 0.4.0 writes a translated chapter name back as
+/// markdown, so a `_` in it comes out as `\_`, and mdBook shows the name as
+/// text: the sidebar and the window title would show the backslash. The
+/// names appear in the table of contents (toc.html, toc-*.js) and in each
+/// page's `<title>`; only there is the escape removed.
+fn unescape_chapter_names(edition: &Path) -> Result<()> {
+    for page in files_under(edition, &["html", "js"]) {
+        let name = page.file_name().unwrap_or_default().to_string_lossy();
+        let text =
+            fs::read_to_string(&page).with_context(|| format!("reading {}", page.display()))?;
+        let fixed = if name == "toc.html" || (name.starts_with("toc-") && name.ends_with(".js")) {
+            text.replace("&#92;_", "_")
+        } else if let Some((head, rest)) = text.split_once("<title>")
+            && let Some((title, tail)) = rest.split_once("</title>")
+        {
+            format!("{head}<title>{}</title>{tail}", title.replace("\\_", "_"))
+        } else {
+            continue;
+        };
+        if fixed != text {
+            fs::write(&page, fixed).with_context(|| format!("writing {}", page.display()))?;
+        }
+    }
     Ok(())
 }
 
