@@ -85,7 +85,9 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        // Relaxed, as in chapter 3: the flag publishes no other data.
+        // Relaxed is enough: this store comes before connect(), and the
+        // acceptor loads the flag only after accept() returns that
+        // connection, so the socket orders the two; no Ordering would add that.
         self.stopping.store(true, Ordering::Relaxed);
         let _ = TcpStream::connect(self.addr);
         for thread in self.threads.drain(..) {

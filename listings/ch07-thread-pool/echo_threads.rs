@@ -64,7 +64,9 @@ impl Drop for Server {
     // Stop accepting, wake the acceptor with one last connection, and wait for
     // the clients still connected to finish.
     fn drop(&mut self) {
-        // Relaxed, as in chapter 3: the flag publishes no other data.
+        // Relaxed is enough: this store comes before connect(), and the
+        // acceptor loads the flag only after accept() returns that
+        // connection, so the socket orders the two; no Ordering would add that.
         self.stopping.store(true, Ordering::Relaxed);
         let _ = TcpStream::connect(self.addr);
         if let Some(acceptor) = self.acceptor.take() {
