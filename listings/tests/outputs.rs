@@ -124,30 +124,41 @@ fn short(path: &Path) -> String {
 /// too (<name>.2021.stdout): it is compiled again with `rustc --edition
 /// 2021`, run, and checked against that. Such a listing uses std only.
 fn as_edition_2021(source: &Path, expected: &Path) -> Result<(), Failed> {
+    use std::hash::{Hash, Hasher};
     let shown = relative(source);
-    let dir = std::env::temp_dir().join(format!(
-        "book-2021-{}-{}",
-        std::process::id(),
-        source.file_stem().unwrap().to_string_lossy()
-    ));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let binary = dir.join("program");
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let compiled = Command::new(rustc)
-        .args(["--edition", "2021", "-o"])
-        .arg(&binary)
-        .arg(source)
+    // The program is compiled again only when its text or the compiler
+    // changed: the binary is kept under a name made from both.
+    let text = std::fs::read(source).map_err(|e| format!("{shown}: {e}"))?;
+    let version = Command::new(&rustc)
+        .arg("-vV")
         .output()
-        .map_err(|e| format!("{shown}: rustc does not start: {e}"))?;
-    if !compiled.status.success() {
-        return Err(format!(
-            "{shown} does not compile as edition 2021:\n{}",
-            String::from_utf8_lossy(&compiled.stderr)
-        )
-        .into());
+        .map_err(|e| format!("{shown}: rustc does not start: {e}"))?
+        .stdout;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (text, version).hash(&mut hasher);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("edition2021");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let stem = source.file_stem().unwrap().to_string_lossy();
+    let binary = dir.join(format!("{stem}-{:016x}", hasher.finish()));
+    if !binary.exists() {
+        let scratch = dir.join(format!("{stem}-{}.tmp", std::process::id()));
+        let compiled = Command::new(&rustc)
+            .args(["--edition", "2021", "-o"])
+            .arg(&scratch)
+            .arg(source)
+            .output()
+            .map_err(|e| format!("{shown}: rustc does not start: {e}"))?;
+        if !compiled.status.success() {
+            return Err(format!(
+                "{shown} does not compile as edition 2021:\n{}",
+                String::from_utf8_lossy(&compiled.stderr)
+            )
+            .into());
+        }
+        std::fs::rename(&scratch, &binary).map_err(|e| format!("{}: {e}", binary.display()))?;
     }
     let ran = run(Command::new(&binary), &format!("{shown} (edition 2021)"))?;
-    let _ = std::fs::remove_dir_all(&dir);
     if !ran.success {
         return Err(format!(
             "{shown} (edition 2021): exited with failure\n{}",
