@@ -6,6 +6,9 @@ mod common;
 
 #[test]
 fn rejected_listings_fail_with_the_error_the_book_shows() {
+    if let Err(refused) = common::refuse_overwrite_in_ci("TRYBUILD") {
+        panic!("{refused}");
+    }
     let failing = common::failing_listings();
     assert!(!failing.is_empty(), "no compile-fail listings found");
     let cases = trybuild::TestCases::new();

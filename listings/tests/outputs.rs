@@ -24,6 +24,10 @@ use libtest_mimic::{Arguments, Failed, Trial};
 const AT_ONCE: usize = 16;
 
 fn main() -> ExitCode {
+    if let Err(refused) = refuse_overwrite_in_ci("SNAPSHOTS") {
+        eprintln!("error: {refused}");
+        return ExitCode::FAILURE;
+    }
     let mut args = Arguments::from_args();
     if args.test_threads.is_none() {
         args.test_threads = Some(AT_ONCE);
@@ -44,6 +48,10 @@ fn main() -> ExitCode {
         Trial::test(
             "comparison::exact_unless_the_order_varies",
             comparison_self_test,
+        ),
+        Trial::test(
+            "harness::a_program_that_blocks_is_killed_with_its_children",
+            blocking_program_is_killed,
         ),
     ];
     for listing in listings() {
@@ -360,6 +368,49 @@ fn every_recording_has_its_program() -> Result<(), Failed> {
         }
     }
     fail_with(faults)
+}
+
+/// A program that never ends, and a child it started, are both gone soon
+/// after the deadline, and the error names the program.
+#[cfg(unix)]
+fn blocking_program_is_killed() -> Result<(), Failed> {
+    use std::time::{Duration, Instant};
+    let dir = std::env::temp_dir().join(format!("book-block-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let pid_file = dir.join("child.pid");
+    let mut program = Command::new("sh");
+    program.arg("-c").arg(format!(
+        "sleep 300 & echo $! > {}; read line; sleep 300",
+        pid_file.display()
+    ));
+    let began = Instant::now();
+    let outcome = run_with_deadline(program, "blocks.py", Duration::from_millis(500));
+    let Err(error) = outcome else {
+        return Err("a program that never ends was not stopped".into());
+    };
+    if !error.starts_with("blocks.py: still running after") {
+        return Err(format!("the error does not name the program: {error}").into());
+    }
+    if began.elapsed() > Duration::from_secs(5) {
+        return Err(format!("stopping it took {:?}", began.elapsed()).into());
+    }
+    let child = std::fs::read_to_string(&pid_file).map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_dir_all(&dir);
+    let stat = Path::new("/proc").join(child.trim()).join("stat");
+    // A killed child may stay a zombie for a moment, until init reaps it.
+    for _ in 0..100 {
+        let state = std::fs::read_to_string(&stat).unwrap_or_default();
+        if state.is_empty() || state.contains(") Z ") {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    Err(format!("the program's own child {} is still running", child.trim()).into())
+}
+
+#[cfg(not(unix))]
+fn blocking_program_is_killed() -> Result<(), Failed> {
+    Ok(())
 }
 
 /// The comparison itself, on made-up files: exact by default, any line order

@@ -152,6 +152,41 @@ pub fn has_anchor(source: &str, name: &str) -> bool {
     })
 }
 
+/// The lines a directive selects by number (`file:2:10`, `file:2:`, `file::10`):
+/// the first and the last it names, 0 where it names none.
+pub fn line_range(directive: &Directive) -> Option<(usize, usize)> {
+    if !directive.range {
+        return None;
+    }
+    let selector = directive.text.trim_end_matches("}}").split_once(':')?.1;
+    let mut numbers = selector
+        .split(':')
+        .map(|n| n.trim().parse::<usize>().unwrap_or(0));
+    let start = numbers.next().unwrap_or(0);
+    Some((start, numbers.next().unwrap_or(0)))
+}
+
+/// Each `ANCHOR: name` needs its `ANCHOR_END: name`, and the other way round:
+/// mdBook would otherwise include to the end of the file, or nothing.
+pub fn unbalanced_anchors(source: &str) -> Vec<String> {
+    let names = |marker: &str| -> Vec<String> {
+        source
+            .lines()
+            .filter_map(|line| line.split_once(marker))
+            .map(|(_, rest)| rest.trim().to_string())
+            .collect()
+    };
+    let (starts, ends) = (names("ANCHOR:"), names("ANCHOR_END:"));
+    let mut faults = Vec::new();
+    for name in starts.iter().filter(|n| !ends.contains(n)) {
+        faults.push(format!("`ANCHOR: {name}` has no `ANCHOR_END: {name}`"));
+    }
+    for name in ends.iter().filter(|n| !starts.contains(n)) {
+        faults.push(format!("`ANCHOR_END: {name}` has no `ANCHOR: {name}`"));
+    }
+    faults
+}
+
 /// Checks a chapter's source before expansion.
 ///
 /// `chapter` is the name to report (e.g. `src/ch01-thread.md`), `chapter_dir`
@@ -169,6 +204,23 @@ pub fn check_source(chapter: &str, text: &str, chapter_dir: &Path, root: &Path) 
                 format!("{} names a file that does not exist", directive.text),
             )),
             Ok(source) => {
+                for fault in unbalanced_anchors(&source) {
+                    problems.push(problem(chapter, Some(&listing), fault));
+                }
+                if let Some((start, end)) = line_range(&directive)
+                    && end.max(start) > source.lines().count()
+                {
+                    problems.push(problem(
+                        chapter,
+                        Some(&listing),
+                        format!(
+                            "{} asks for lines up to {}, and the file has {}",
+                            directive.text,
+                            end.max(start),
+                            source.lines().count()
+                        ),
+                    ));
+                }
                 if let Some(anchor) = &directive.anchor
                     && !has_anchor(&source, anchor)
                 {
@@ -498,7 +550,11 @@ impl Crates {
                                 || bytes[s - 3].is_ascii_alphanumeric());
                         let path_head = line[i..].starts_with("::") && !before_colons;
                         let after_extern = line[..s].trim_end().ends_with("extern crate");
-                        if (path_head || after_extern)
+                        // `use name as alias;`, `use name;`: the crate itself.
+                        let next = line[i..].trim_start();
+                        let used_whole = line[..s].split_whitespace().last() == Some("use")
+                            && (next.starts_with(';') || next.starts_with("as "));
+                        if (path_head || after_extern || used_whole)
                             && self.known.contains(word)
                             && !self.allowed.contains(word)
                         {
@@ -782,6 +838,13 @@ mod tests {
             c.used_outside_allow_list("# use toml::Value;")
                 .contains("toml")
         );
+        // An alias hides nothing.
+        assert!(c.used_outside_allow_list("use toml as t;").contains("toml"));
+        assert!(c.used_outside_allow_list("    use toml;").contains("toml"));
+        assert!(
+            c.used_outside_allow_list("use parking_lot as pl;\nuse std::sync as s;")
+                .is_empty()
+        );
         // Compiled only by the loom model, never by a reader's build ...
         let loom = "#[cfg(loom)]\nuse toml::Value;\n# #[cfg(loom)]\n# use toml::Table;\n";
         assert!(c.used_outside_allow_list(loom).is_empty());
@@ -808,6 +871,35 @@ mod tests {
         assert!(shown[0].starts_with("src/ch01.md: line 6: `4,993 MiB` is typed by hand"));
         assert!(shown[1].contains("`1.96 ×`"), "{shown:#?}");
         assert!(shown[2].contains("`50 %`"), "{shown:#?}");
+    }
+
+    #[test]
+    fn unbalanced_anchors_and_ranges_past_the_end_are_named() {
+        let root = scratch("anchors");
+        fs::write(
+            root.join("listings/ch01/half.rs"),
+            "fn main() {\n    // ANCHOR: open\n    println!(\"hi\");\n    // ANCHOR_END: other\n}\n",
+        )
+        .unwrap();
+        let text = "```text\n{{#include ../listings/ch01/half.rs}}\n```\n";
+        let shown: Vec<String> = check_source("src/ch01.md", text, &root.join("src"), &root)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(shown.len(), 2, "{shown:#?}");
+        assert!(shown[0].starts_with("src/ch01.md: listings/ch01/half.rs: `ANCHOR: open`"));
+        assert!(shown[1].contains("`ANCHOR_END: other` has no `ANCHOR: other`"));
+
+        let ranged = "```text\n{{#include ../listings/ch01/spawn.rs:2:9}}\n```\n";
+        let problems = check_source("src/ch01.md", ranged, &root.join("src"), &root);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("lines up to 9, and the file has 5")
+        );
+        let inside = "```text\n{{#include ../listings/ch01/spawn.rs:2:4}}\n```\n";
+        assert!(check_source("src/ch01.md", inside, &root.join("src"), &root).is_empty());
     }
 
     #[test]

@@ -347,6 +347,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_summary_entry_without_its_file_is_an_error_naming_it() {
+        let root = std::env::temp_dir().join(format!("book-summary-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(root.join("src")).unwrap();
+        fs::write(
+            root.join("book.toml"),
+            "[book]\ntitle = \"t\"\nsrc = \"src\"\n\n[build]\ncreate-missing = false\n",
+        )
+        .unwrap();
+        fs::write(
+            root.join("Cargo.toml"),
+            "[workspace.metadata.book]\nallowed-crates = [\"std\"]\n",
+        )
+        .unwrap();
+        fs::write(
+            root.join("src/SUMMARY.md"),
+            "# Summary\n\n- [Gone](gone.md)\n",
+        )
+        .unwrap();
+        let error = read(&root)
+            .err()
+            .expect("a missing chapter file is an error");
+        let shown = format!("{error:#}");
+        assert!(shown.contains("gone.md"), "{shown}");
+        // The book's own book.toml says the same.
+        let ours =
+            fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../book.toml")).unwrap();
+        assert!(ours.contains("create-missing = false"));
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
     fn hidden_lines_are_compiled_without_their_mark() {
         let block = Block {
             language: "en",

@@ -219,7 +219,16 @@ pub struct Run {
 
 /// Runs a command with no input in a process group of its own, killing the
 /// whole group after KILL_AFTER.
-pub fn run(mut command: Command, what: &str) -> Result<Run, String> {
+pub fn run(command: Command, what: &str) -> Result<Run, String> {
+    run_with_deadline(command, what, KILL_AFTER)
+}
+
+/// `run`, with the deadline given.
+pub fn run_with_deadline(
+    mut command: Command,
+    what: &str,
+    deadline: Duration,
+) -> Result<Run, String> {
     let start = Instant::now();
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut command, 0);
@@ -243,10 +252,10 @@ pub fn run(mut command: Command, what: &str) -> Result<Run, String> {
         if let Some(status) = child.try_wait().map_err(|e| format!("{what}: {e}"))? {
             break status;
         }
-        if start.elapsed() > KILL_AFTER {
+        if start.elapsed() > deadline {
             kill_group(&mut child);
             return Err(format!(
-                "{what}: still running after {KILL_AFTER:?}, killed with every process \
+                "{what}: still running after {deadline:?}, killed with every process \
                  it started; a listing must end by itself"
             ));
         }
@@ -319,6 +328,26 @@ pub fn declared_bins() -> std::collections::BTreeMap<String, String> {
             ))
         })
         .collect()
+}
+
+/// Under CI, a variable that would re-record instead of check is an error:
+/// CI must never bless. `variable` is SNAPSHOTS or TRYBUILD.
+pub fn refuse_overwrite_in_ci(variable: &str) -> Result<(), String> {
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
+    let overwrite = std::env::var(variable).is_ok_and(|v| v == "overwrite");
+    let bless = std::env::var_os("BOOK_BLESS").is_some();
+    if ci && (overwrite || bless) {
+        let set = if overwrite {
+            format!("{variable}=overwrite")
+        } else {
+            "BOOK_BLESS".into()
+        };
+        return Err(format!(
+            "{set} is set with CI: CI checks the recorded outputs and never rewrites them. \
+             Re-record on your machine with `cargo xtask bless` and commit the result."
+        ));
+    }
+    Ok(())
 }
 
 /// True under `cargo xtask bless`, which sets SNAPSHOTS=overwrite.
