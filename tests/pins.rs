@@ -74,3 +74,35 @@ fn pins_agree_everywhere() {
         }
     }
 }
+
+/// The tools' locks install exactly the pinned versions.
+#[test]
+fn the_tool_locks_hold_the_pins() {
+    let manifest = toml_file("Cargo.toml");
+    let metadata = &manifest["workspace"]["metadata"];
+    let lock = std::fs::read_to_string(root().join("xtask/requirements.txt")).unwrap();
+    for (name, version) in metadata["python-tools"].as_table().unwrap() {
+        let pin = format!("{name}=={} \\", version.as_str().unwrap());
+        assert!(
+            lock.lines().any(|l| l == pin),
+            "xtask/requirements.txt does not pin {pin}: run pip-compile as its header says"
+        );
+    }
+    assert!(
+        lock.lines()
+            .filter(|l| l.contains("=="))
+            .all(|l| l.ends_with(" \\")),
+        "every requirement of xtask/requirements.txt carries hashes"
+    );
+    let npm = std::fs::read_to_string(root().join("xtask/npm/package-lock.json")).unwrap();
+    for (name, version) in metadata["npm-tools"].as_table().unwrap() {
+        let entry = format!(
+            "\"node_modules/{name}\": {{\n      \"version\": {}",
+            version
+        );
+        assert!(
+            npm.contains(&entry),
+            "xtask/npm/package-lock.json does not lock {name} {version}"
+        );
+    }
+}
