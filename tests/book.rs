@@ -16,7 +16,8 @@
 
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
@@ -79,16 +80,38 @@ fn main() -> ExitCode {
     libtest_mimic::run(&args, trials).exit_code()
 }
 
+/// How long one block may take to compile and run. A listing ends within
+/// about two seconds; skeptic has no deadline of its own, so a block that
+/// hangs fails here instead of hanging `cargo test` (its process is left
+/// running until it ends or is killed).
+const BLOCK_DEADLINE: Duration = Duration::from_secs(120);
+
 /// Compiles and runs one block with skeptic, as an edition-2024 program.
 fn run_block(code: &str, listings: &str) -> Result<(), Failed> {
-    skeptic::rt::run_test_captured(
-        env!("CARGO_MANIFEST_DIR"),
-        env!("OUT_DIR"),
-        env!("BOOK_TARGET"),
-        code,
-    )
-    .map(drop)
-    .map_err(|output| {
+    let (done, result) = mpsc::channel();
+    let program = code.to_string();
+    std::thread::spawn(move || {
+        let _ = done.send(skeptic::rt::run_test_captured(
+            env!("CARGO_MANIFEST_DIR"),
+            env!("OUT_DIR"),
+            env!("BOOK_TARGET"),
+            &program,
+        ));
+    });
+    let outcome = match result.recv_timeout(BLOCK_DEADLINE) {
+        Ok(outcome) => outcome,
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            return Err(format!(
+                "from {listings}: still compiling or running after {BLOCK_DEADLINE:?}; \
+                 a listing must end by itself within about two seconds"
+            )
+            .into());
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            return Err(format!("from {listings}: skeptic panicked").into());
+        }
+    };
+    outcome.map(drop).map_err(|output| {
         // skeptic ends with the whole rustc command line, one `--extern` per
         // crate of the graph; what rustc or the program printed is enough.
         let output = match output.split_once("Command failed:") {

@@ -11,6 +11,8 @@ mod echo_threads;
 #[path = "../ch07-thread-pool/echo_pool.rs"]
 mod echo_pool;
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::thread;
@@ -71,60 +73,81 @@ fn threads_named(prefix: &str) -> usize {
 #[test]
 #[ignore = "heavy tier: cargo test -- --include-ignored"]
 fn thread_per_connection_server_echoes_every_byte() {
-    let server = echo_threads::Server::start().unwrap();
-    many_clients(server.addr());
+    // About a second on two cores; a server that never stops fails here.
+    common::within(
+        Duration::from_secs(60),
+        "thread per connection server echoes every byte",
+        || {
+            let server = echo_threads::Server::start().unwrap();
+            many_clients(server.addr());
+        },
+    );
 }
 
 #[test]
 #[ignore = "heavy tier: cargo test -- --include-ignored"]
 fn pooled_server_echoes_every_byte() {
-    let _turn = ONE_POOL_AT_A_TIME.lock().unwrap();
-    let server = echo_pool::Server::start(4).unwrap();
-    many_clients(server.addr());
+    // About a second on two cores; a server that never stops fails here.
+    common::within(
+        Duration::from_secs(60),
+        "pooled server echoes every byte",
+        || {
+            let _turn = ONE_POOL_AT_A_TIME.lock().unwrap();
+            let server = echo_pool::Server::start(4).unwrap();
+            many_clients(server.addr());
+        },
+    );
 }
 
 #[test]
 #[ignore = "heavy tier: cargo test -- --include-ignored"]
 fn pooled_server_keeps_its_thread_count_under_a_flood() {
-    const WORKERS: usize = 4;
-    let _turn = ONE_POOL_AT_A_TIME.lock().unwrap();
-    let server = echo_pool::Server::start(WORKERS).unwrap();
-    let addr = server.addr();
-    // 1,000 connections from 50 client threads, 20 each.
-    let flood: Vec<_> = (0..50)
-        .map(|c| {
-            thread::spawn(move || {
-                let mut most = 0;
-                for round in 0..20 {
-                    let mut stream = TcpStream::connect(addr).unwrap();
-                    stream
-                        .set_read_timeout(Some(Duration::from_secs(10)))
-                        .unwrap();
-                    let sent = message(c, round);
-                    stream.write_all(format!("{sent}\n").as_bytes()).unwrap();
-                    let mut back = String::new();
-                    BufReader::new(&stream).read_line(&mut back).unwrap();
-                    assert_eq!(back.trim_end_matches('\n'), sent);
-                    most = most.max(threads_named("echo-worker"));
-                }
-                most
-            })
-        })
-        .collect();
-    let most = flood.into_iter().map(|t| t.join().unwrap()).max().unwrap();
-    assert_eq!(
-        most, WORKERS,
-        "the pool ran {most} workers for 1,000 connections"
-    );
-    drop(server);
-    assert_eq!(
-        threads_named("echo-worker"),
-        0,
-        "the workers are gone after drop"
-    );
-    assert_eq!(
-        threads_named("echo-acceptor"),
-        0,
-        "the acceptor is gone after drop"
+    // About a second on two cores; a server that never stops fails here.
+    common::within(
+        Duration::from_secs(60),
+        "pooled server keeps its thread count under a flood",
+        || {
+            const WORKERS: usize = 4;
+            let _turn = ONE_POOL_AT_A_TIME.lock().unwrap();
+            let server = echo_pool::Server::start(WORKERS).unwrap();
+            let addr = server.addr();
+            // 1,000 connections from 50 client threads, 20 each.
+            let flood: Vec<_> = (0..50)
+                .map(|c| {
+                    thread::spawn(move || {
+                        let mut most = 0;
+                        for round in 0..20 {
+                            let mut stream = TcpStream::connect(addr).unwrap();
+                            stream
+                                .set_read_timeout(Some(Duration::from_secs(10)))
+                                .unwrap();
+                            let sent = message(c, round);
+                            stream.write_all(format!("{sent}\n").as_bytes()).unwrap();
+                            let mut back = String::new();
+                            BufReader::new(&stream).read_line(&mut back).unwrap();
+                            assert_eq!(back.trim_end_matches('\n'), sent);
+                            most = most.max(threads_named("echo-worker"));
+                        }
+                        most
+                    })
+                })
+                .collect();
+            let most = flood.into_iter().map(|t| t.join().unwrap()).max().unwrap();
+            assert_eq!(
+                most, WORKERS,
+                "the pool ran {most} workers for 1,000 connections"
+            );
+            drop(server);
+            assert_eq!(
+                threads_named("echo-worker"),
+                0,
+                "the workers are gone after drop"
+            );
+            assert_eq!(
+                threads_named("echo-acceptor"),
+                0,
+                "the acceptor is gone after drop"
+            );
+        },
     );
 }

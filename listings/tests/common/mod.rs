@@ -287,6 +287,28 @@ fn kill_group(child: &mut std::process::Child) {
     let _ = child.wait();
 }
 
+/// Runs `work` on a thread of its own and waits at most `limit` for it: a
+/// worker that died or a server that never stops fails the test with a
+/// message, instead of hanging `cargo test`. (The stuck thread is left
+/// behind; the test process ends with the run.)
+pub fn within<T: Send + 'static>(
+    limit: Duration,
+    what: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(work());
+    });
+    match result.recv_timeout(limit) {
+        Ok(value) => value,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{what}: not done within {limit:?}")
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => panic!("{what}: panicked"),
+    }
+}
+
 /// The Python interpreter that `python3` starts, found once. Through a
 /// version manager's shim, each start would cost a shell script (measured:
 /// 0.10 s against 0.04 s with pyenv's), and the book starts 28 of them.
