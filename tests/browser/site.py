@@ -14,6 +14,7 @@ import http.server
 import sys
 import tempfile
 import threading
+import urllib.parse
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -64,8 +65,21 @@ def fake_playground(route):
     route.fulfill(json={"crates": [{"id": "parking_lot", "name": "parking_lot", "version": "0.13.0"}]})
 
 
+# Every origin any page asked for; only the site's and the playground's may appear.
+ORIGINS = set()
+
+
+def watch_origins(page):
+    def note(request):
+        parts = urllib.parse.urlsplit(request.url)
+        if parts.scheme in ("http", "https"):
+            ORIGINS.add(f"{parts.scheme}://{parts.netloc}")
+    page.on("request", note)
+
+
 def open_page(context, url, errors):
     page = context.new_page()
+    watch_origins(page)
     page.route("https://play.rust-lang.org/**", fake_playground)
     page.on("console", lambda m: errors.append(f"{url}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"{url}: {e}"))
@@ -100,6 +114,8 @@ def main():
                 page = open_page(context, url, errors)
                 title = page.locator("main h1").first.inner_text()
                 check(title != "", f"{edition}/{chapter} renders, first heading {title!r}")
+                csp = page.locator('meta[http-equiv="Content-Security-Policy"]').count()
+                check(csp == 1, f"{edition}/{chapter} has a Content-Security-Policy")
                 page.screenshot(path=str(shots / f"{edition}-{chapter}.png"), full_page=False)
                 page.close()
 
@@ -164,6 +180,10 @@ def main():
 
         context.close()
     server.shutdown()
+    site = base.split(PREFIX)[0]
+    strangers = sorted(ORIGINS - {site, "https://play.rust-lang.org"})
+    check(not strangers, f"the pages asked only {site} and the playground"
+          + "".join("\n    also " + o for o in strangers))
     check(not errors, "no console errors" + ("".join("\n    " + e for e in errors)))
     print(f"{len(failures)} failed", flush=True)
     sys.exit(1 if failures else 0)
