@@ -53,6 +53,27 @@ fn main() -> ExitCode {
             "harness::a_program_that_blocks_is_killed_with_its_children",
             blocking_program_is_killed,
         ),
+        Trial::test(
+            "harness::a_wait_that_never_ends_fails_at_its_deadline",
+            || {
+                let stuck = std::panic::catch_unwind(|| {
+                    within(
+                        std::time::Duration::from_millis(100),
+                        "a stuck wait",
+                        || std::thread::sleep(std::time::Duration::from_secs(5)),
+                    )
+                });
+                let message = stuck
+                    .err()
+                    .and_then(|p| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                if message.starts_with("a stuck wait: not done within") {
+                    Ok(())
+                } else {
+                    Err(format!("within() did not fail at its deadline: {message:?}").into())
+                }
+            },
+        ),
     ];
     for listing in listings() {
         let name = format!("rust::{}", short(&listing.path));

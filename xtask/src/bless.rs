@@ -29,7 +29,15 @@ pub fn bless() -> Result<()> {
         let mut command = cargo();
         command
             .current_dir(root())
-            .args(["test", "--quiet", "--package", "listings", "--test", test])
+            .args([
+                "test",
+                "--quiet",
+                "--locked",
+                "--package",
+                "listings",
+                "--test",
+                test,
+            ])
             .env(variable, "overwrite");
         run(command)?;
     }

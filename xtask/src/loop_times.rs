@@ -67,7 +67,7 @@ impl Drop for Toggle {
 fn cargo_test(target_dir: Option<&Path>) -> Result<Duration> {
     let mut test = cargo();
     test.current_dir(root())
-        .args(["test", "--quiet"])
+        .args(["test", "--quiet", "--locked"])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
     if let Some(dir) = target_dir {
