@@ -106,3 +106,32 @@ fn the_tool_locks_hold_the_pins() {
         );
     }
 }
+
+/// Cargo resolves only from Cargo.lock: every cargo command of CI that
+/// resolves says `--locked`, and so does the xtask alias.
+#[test]
+fn cargo_resolves_only_from_the_lock() {
+    let config = std::fs::read_to_string(root().join(".cargo/config.toml")).unwrap();
+    assert!(
+        config.contains("xtask = \"run --locked"),
+        ".cargo/config.toml: the xtask alias must pass --locked"
+    );
+    let ci = std::fs::read_to_string(root().join(".ci/run")).unwrap();
+    for line in ci.lines().map(str::trim) {
+        let resolves = [
+            "cargo test",
+            "cargo clippy",
+            "cargo build",
+            "cargo install",
+            "cargo run",
+        ]
+        .iter()
+        .any(|command| line.contains(command));
+        if resolves && !line.starts_with('#') {
+            assert!(
+                line.contains("--locked"),
+                ".ci/run: `{line}` must pass --locked"
+            );
+        }
+    }
+}
