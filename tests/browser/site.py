@@ -129,6 +129,16 @@ def main():
               f"the zh-CN chapter 1 title is {page.title()!r}")
         page.close()
 
+        # An address outside both editions gets the site's own 404 page, which
+        # leads to both (GitHub Pages serves 404.html from the root only).
+        page = context.new_page()
+        watch_origins(page)
+        page.goto(base + "404.html", wait_until="networkidle")
+        links = [a.get_attribute("href") for a in page.locator("a").all()]
+        check(any(l.endswith("/en/") for l in links) and any(l.endswith("/zh-CN/") for l in links),
+              f"the site's 404.html links to both editions: {links}")
+        page.close()
+
         # The switch goes to the same chapter in the other edition, both ways.
         for edition, other in [("en", "zh-CN"), ("zh-CN", "en")]:
             page = open_page(context, base + edition + "/ch02-thread-object.html", errors)

@@ -96,6 +96,10 @@ pub fn build() -> Result<()> {
     }
     let index = book.join("index.html");
     fs::write(&index, INDEX_HTML).with_context(|| format!("writing {}", index.display()))?;
+    // GitHub Pages serves a missing page's 404.html from the site's root only.
+    let not_found = book.join("404.html");
+    fs::write(&not_found, NOT_FOUND_HTML)
+        .with_context(|| format!("writing {}", not_found.display()))?;
     mark_search_bodies(&book)?;
     install_python_tools(Some("pagefind-bin-extended"))?;
     let mut pagefind = Command::new(venv_python());
@@ -217,6 +221,29 @@ const INDEX_HTML: &str = r#"<!DOCTYPE html>
 <li><a href="en/" hreflang="en">English edition</a></li>
 <li><a href="zh-CN/" hreflang="zh-CN" lang="zh-CN">中文版：从 Python threading 到 Rust 多线程</a></li>
 </ul>
+</body>
+</html>
+"#;
+
+/// The site's 404 page, in both languages, for any address outside the
+/// editions; each edition has its own 404.html too.
+const NOT_FOUND_HTML: &str = r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'">
+<title>Page not found · 找不到页面</title>
+</head>
+<body>
+<main>
+<h1>Page not found</h1>
+<p>This page does not exist. The book is here: <a href="/book/en/" hreflang="en">English edition</a>.</p>
+<section lang="zh-CN">
+<h2>找不到页面</h2>
+<p>这个页面不存在。本书在这里：<a href="/book/zh-CN/" hreflang="zh-CN">中文版</a>。</p>
+</section>
+</main>
 </body>
 </html>
 "#;
