@@ -129,6 +129,45 @@ def main():
               f"the zh-CN chapter 1 title is {page.title()!r}")
         page.close()
 
+        # The Chinese edition's controls speak Chinese: no English string of
+        # mdBook's controls is left in a title, an aria-label, the theme menu
+        # or the keyboard help; and the hidden-lines button still works.
+        page = open_page(context, base + "zh-CN/ch01-thread.html", errors)
+        chinese = page.evaluate("window.bookChromeWords || {}")
+        english = list(chinese)
+        check(len(english) > 10, f"zh-CN pages load the Chinese controls ({len(english)} strings)")
+        left = page.evaluate("""words => {
+            const found = [];
+            for (const el of document.querySelectorAll('*')) {
+                for (const name of ['title', 'aria-label']) {
+                    const v = el.getAttribute(name);
+                    if (v && words.includes(v)) found.push(name + '=' + v);
+                }
+            }
+            for (const el of document.querySelectorAll('#mdbook-theme-list button, #mdbook-help-popup *')) {
+                const t = el.textContent.replace(/\\s+/g, ' ').trim();
+                if (words.includes(t) || /^Press /.test(t)) found.push('text=' + t);
+            }
+            return found;
+        }""", english)
+        check(not left, "no English control string on zh-CN/ch01-thread.html" + "".join("\n    " + l for l in left))
+        page.close()
+        # The hidden-lines button behaves in Chinese exactly as in English:
+        # the Chinese page's title after a click is the Chinese of the English
+        # page's (mdBook compares the English title to decide what to do).
+        after = {}
+        for edition, title in [("en", "Show hidden lines"), ("zh-CN", "显示隐藏的行")]:
+            page = open_page(context, base + edition + "/ch01-thread.html", errors)
+            eye = page.locator(f'pre .buttons button[title="{title}"]').first
+            eye.evaluate("button => button.click()")
+            page.wait_for_timeout(200)
+            after[edition] = (eye.get_attribute("title"),
+                              eye.evaluate("b => b.closest('pre').querySelector('code').className"))
+            page.close()
+        (en_title, en_code), (zh_title, zh_code) = after["en"], after["zh-CN"]
+        check(zh_title == chinese.get(en_title) and zh_code == en_code,
+              f"the hidden-lines button acts in zh-CN as in en: {after}")
+
         # An address outside both editions gets the site's own 404 page, which
         # leads to both (GitHub Pages serves 404.html from the root only).
         page = context.new_page()
