@@ -194,6 +194,7 @@ pub fn unbalanced_anchors(source: &str) -> Vec<String> {
 /// so that listings are named from there (`listings/ch01-thread/spawn.rs`).
 pub fn check_source(chapter: &str, text: &str, chapter_dir: &Path, root: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let mut included = Vec::new();
     for directive in find_directives(text) {
         let target = normalize(&chapter_dir.join(&directive.path));
         let listing = display_path(&target, root);
@@ -233,10 +234,11 @@ pub fn check_source(chapter: &str, text: &str, chapter_dir: &Path, root: &Path) 
                         ),
                     ));
                 }
+                included.push(source);
             }
         }
     }
-    problems.extend(check_numbers(chapter, text, chapter_dir));
+    problems.extend(check_numbers(chapter, text, &included));
     let lines: Vec<&str> = text.lines().collect();
     for block in code_blocks(text) {
         let output = find_directives(&block.body)
@@ -298,15 +300,14 @@ pub fn check_source(chapter: &str, text: &str, chapter_dir: &Path, root: &Path) 
 /// Units that make a number a quantity a reader may take for a measurement.
 const UNITS: [&str; 10] = ["ns", "µs", "ms", "KiB", "MiB", "GiB", "KB", "MB", "×", "%"];
 
-/// Numbers with a unit in a chapter's prose that no listing it includes
-/// holds. A figure measured by a run belongs in a file that the run wrote
+/// Numbers with a unit in a chapter's prose that none of the files it
+/// includes (`included`, their texts) holds. A figure measured by a run belongs in a file that the run wrote
 /// (`cargo xtask measure`), included into the page; a number that a program
 /// uses as a parameter (`200 ms`, `from_millis(200)`) appears in its code.
-pub fn check_numbers(chapter: &str, text: &str, chapter_dir: &Path) -> Vec<Problem> {
+pub fn check_numbers(chapter: &str, text: &str, included: &[String]) -> Vec<Problem> {
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     let mut in_listings = BTreeSet::new();
-    for directive in find_directives(text) {
-        let source = fs::read_to_string(chapter_dir.join(&directive.path)).unwrap_or_default();
+    for source in included {
         // `100_000` and `100,000` are one number.
         let mut number = String::new();
         for c in source.chars().chain([' ']) {
@@ -865,7 +866,7 @@ mod tests {
                     It sleeps 1,500 ms, and `3 ms` is code.\n\
                     Threads added 4,993 MiB and ran 1.96× faster, 50 % of the time.\n\
                     ```text\n7 ms in a block\n```\n";
-        let problems = check_numbers("src/ch01.md", text, &root.join("src"));
+        let problems = check_source("src/ch01.md", text, &root.join("src"), &root);
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(shown.len(), 3, "{shown:#?}");
         assert!(shown[0].starts_with("src/ch01.md: line 6: `4,993 MiB` is typed by hand"));
