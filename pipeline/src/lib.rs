@@ -108,8 +108,6 @@ pub struct Book {
     pub root: PathBuf,
     config: mdbook_preprocessor::config::Config,
     english: MdBook,
-    /// Each edition's chapters after expansion: language → (path under src/ → text).
-    pub chapters: BTreeMap<&'static str, BTreeMap<PathBuf, String>>,
     /// Every rust block of every edition, in book order.
     pub blocks: Vec<Block>,
     /// Everything wrong with the book, each naming its file.
@@ -144,7 +142,6 @@ pub fn read(root: &Path) -> Result<Book> {
         .map_err(|e| anyhow!("{e:#}"))
         .context("mdBook's include expansion failed")?;
 
-    let mut chapters = BTreeMap::new();
     let mut blocks = Vec::new();
     for edition in EDITIONS {
         let expanded = match edition.po {
@@ -176,7 +173,6 @@ pub fn read(root: &Path) -> Result<Book> {
             problems.extend(wrong);
             blocks.extend(label_blocks(edition.language, path, found));
         }
-        chapters.insert(edition.language, texts);
     }
     problems.extend(checks::check_listings_shown(root, &src_dir, &sources));
 
@@ -184,7 +180,6 @@ pub fn read(root: &Path) -> Result<Book> {
         root: root.to_path_buf(),
         config: mdbook.config,
         english,
-        chapters,
         blocks,
         problems,
     })
