@@ -59,7 +59,7 @@ fn report(name: &str, jobs: u64, times: Vec<Duration>) -> f64 {
 }
 
 fn book_pool(jobs: u64, work: impl Fn(u64) -> u64 + Send + Sync + Copy + 'static) -> Duration {
-    let pool = pool::ThreadPool::new(2);
+    let pool = pool::ThreadPool::new(2).expect("two workers start");
     let began = Instant::now();
     let handles: Vec<_> = (0..jobs).map(|i| pool.submit(move || work(i))).collect();
     let sum: u64 = handles

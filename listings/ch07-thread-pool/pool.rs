@@ -1,6 +1,8 @@
 // A thread pool that returns each job's result and survives panicking jobs.
 use std::collections::VecDeque;
+use std::io;
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::PoisonError;
 #[cfg(not(loom))]
 use std::sync::{Arc, Condvar, Mutex, mpsc};
 #[cfg(not(loom))]
@@ -13,6 +15,7 @@ use loom::sync::{Arc, Condvar, Mutex, mpsc};
 #[cfg(loom)]
 use loom::thread::{self, JoinHandle};
 
+// ANCHOR: pool
 // ANCHOR: types
 type Job = Box<dyn FnOnce() + Send + 'static>;
 
@@ -48,26 +51,29 @@ impl<T> Handle<T> {
 }
 
 impl ThreadPool {
-    /// Starts `workers` threads, named pool-0, pool-1, ...
-    pub fn new(workers: usize) -> ThreadPool {
+    /// Starts `workers` threads, named pool-0, pool-1, ... If the system
+    /// refuses a thread, the workers already started are stopped and joined
+    /// (by Drop, when `pool` goes out of scope), and the error is returned.
+    pub fn new(workers: usize) -> io::Result<ThreadPool> {
         assert!(workers > 0, "a pool needs at least one worker");
-        let shared = Arc::new(Shared {
-            queue: Mutex::new(Queue {
-                jobs: VecDeque::new(),
-                shutdown: false,
+        let mut pool = ThreadPool {
+            shared: Arc::new(Shared {
+                queue: Mutex::new(Queue {
+                    jobs: VecDeque::new(),
+                    shutdown: false,
+                }),
+                available: Condvar::new(),
             }),
-            available: Condvar::new(),
-        });
-        let workers = (0..workers)
-            .map(|i| {
-                let shared = Arc::clone(&shared);
-                thread::Builder::new()
-                    .name(format!("pool-{i}"))
-                    .spawn(move || work(&shared))
-                    .expect("a worker thread starts")
-            })
-            .collect();
-        ThreadPool { shared, workers }
+            workers: Vec::with_capacity(workers),
+        };
+        for i in 0..workers {
+            let shared = Arc::clone(&pool.shared);
+            let worker = thread::Builder::new()
+                .name(format!("pool-{i}"))
+                .spawn(move || work(&shared))?;
+            pool.workers.push(worker);
+        }
+        Ok(pool)
     }
 
     // ANCHOR: submit
@@ -81,8 +87,12 @@ impl ThreadPool {
             // A panic stops at catch_unwind: the worker lives on, and the
             // payload goes to whoever joins the handle.
             let outcome = panic::catch_unwind(AssertUnwindSafe(job));
-            // Nobody may be waiting any more; that is fine.
-            let _ = sender.send(outcome);
+            // If the handle was dropped, nobody waits: send gives the
+            // outcome back, and dropping it here runs the value's Drop, which
+            // may panic too. That panic must not end the worker either.
+            if let Err(unsent) = sender.send(outcome) {
+                let _ = panic::catch_unwind(AssertUnwindSafe(move || drop(unsent)));
+            }
         });
         self.shared.queue.lock().unwrap().jobs.push_back(job);
         self.shared.available.notify_one();
@@ -114,19 +124,26 @@ fn work(shared: &Shared) {
 // ANCHOR: drop
 impl Drop for ThreadPool {
     // Like shutdown(wait=True): run every job already submitted, then join.
+    // It never panics: the lock is never held while a job runs, so it is
+    // never poisoned, and a job's panic stops inside the job.
     fn drop(&mut self) {
-        self.shared.queue.lock().unwrap().shutdown = true;
+        let queue = &self.shared.queue;
+        queue
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .shutdown = true;
         self.shared.available.notify_all();
         for worker in self.workers.drain(..) {
-            worker.join().unwrap();
+            let _ = worker.join();
         }
     }
 }
 // ANCHOR_END: drop
+// ANCHOR_END: pool
 
-fn main() {
+fn main() -> io::Result<()> {
     // ANCHOR: main
-    let pool = ThreadPool::new(2);
+    let pool = ThreadPool::new(2)?;
     let squares: Vec<Handle<u64>> = (1..=5).map(|n| pool.submit(move || n * n)).collect();
     let failing = pool.submit(|| -> u64 { panic!("job 6 failed") });
     let after = pool.submit(|| "the pool still works".to_string());
@@ -141,4 +158,5 @@ fn main() {
     drop(pool); // runs what is left, then joins both workers
     println!("pool dropped");
     // ANCHOR_END: main
+    Ok(())
 }

@@ -10,14 +10,15 @@ mod pool;
 
 mod common;
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 const JOBS: usize = 100_000;
 
 fn run(workers: usize) {
     let runs: Arc<Vec<AtomicU8>> = Arc::new((0..JOBS).map(|_| AtomicU8::new(0)).collect());
-    let pool = pool::ThreadPool::new(workers);
+    let pool = pool::ThreadPool::new(workers).expect("the workers start");
     let handles: Vec<_> = (0..JOBS)
         .map(|i| {
             let runs = Arc::clone(&runs);
@@ -58,31 +59,140 @@ fn run(workers: usize) {
     }
 }
 
+/// Deliberate panics (their messages end with "on purpose") would flood
+/// stderr through the default hook; every other panic, such as a failed
+/// assertion, still goes to it. Installed once, for every test here.
+fn silence_deliberate_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let payload = info.payload();
+            let message = payload
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| payload.downcast_ref::<&str>().copied())
+                .unwrap_or_default();
+            if !message.ends_with("on purpose") {
+                default(info);
+            }
+        }));
+    });
+}
+
 #[test]
 #[ignore = "heavy tier: cargo test -- --include-ignored"]
 fn every_result_arrives_exactly_once_through_1_2_and_8_workers() {
-    // 14,286 deliberate panics per run would flood stderr through the default
-    // hook; every other panic, such as a failed assertion, still goes to it.
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let payload = info.payload();
-        let message = payload
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| payload.downcast_ref::<&str>().copied())
-            .unwrap_or_default();
-        if !(message.starts_with("job ") && message.ends_with(" panics on purpose")) {
-            default(info);
-        }
-    }));
+    silence_deliberate_panics();
     for workers in [1, 2, 8] {
         // About 1.5 s on two cores; a dead worker would leave handles
         // waiting forever.
         common::within(
-            std::time::Duration::from_secs(120),
+            Duration::from_secs(120),
             &format!("{JOBS} jobs through {workers} workers"),
             move || run(workers),
         );
     }
-    drop(std::panic::take_hook());
+}
+
+#[test]
+#[ignore = "heavy tier: cargo test -- --include-ignored"]
+fn dropping_the_pool_at_once_runs_each_of_10_000_jobs_exactly_once() {
+    common::within(Duration::from_secs(60), "drop at once", || {
+        const JOBS: usize = 10_000;
+        let runs: Arc<Vec<AtomicU8>> = Arc::new((0..JOBS).map(|_| AtomicU8::new(0)).collect());
+        let pool = pool::ThreadPool::new(2).unwrap();
+        for i in 0..JOBS {
+            let runs = Arc::clone(&runs);
+            // The handle is dropped at once: nobody waits for the result.
+            let _ = pool.submit(move || runs[i].fetch_add(1, Ordering::Relaxed));
+        }
+        drop(pool);
+        for (i, count) in runs.iter().enumerate() {
+            assert_eq!(count.load(Ordering::Relaxed), 1, "job {i}");
+        }
+    });
+}
+
+#[test]
+#[ignore = "heavy tier: cargo test -- --include-ignored"]
+fn a_value_whose_drop_panics_after_its_handle_is_gone_leaves_the_worker_alive() {
+    silence_deliberate_panics();
+    struct PanicsWhenDropped;
+    impl Drop for PanicsWhenDropped {
+        fn drop(&mut self) {
+            panic!("dropped, and panicking on purpose");
+        }
+    }
+    common::within(Duration::from_secs(10), "a panicking Drop", || {
+        let pool = pool::ThreadPool::new(1).unwrap();
+        let (open, gate) = mpsc::channel::<()>();
+        // The one worker waits at the gate while the handle is dropped.
+        let first = pool.submit(move || gate.recv().unwrap());
+        drop(pool.submit(|| PanicsWhenDropped));
+        open.send(()).unwrap();
+        first.join().unwrap();
+        let after = pool.submit(|| "the worker lives");
+        assert_eq!(after.join().unwrap(), "the worker lives");
+        drop(pool); // and Drop does not panic
+    });
+}
+
+const FAILED_SPAWN: &str = "new_stops_the_workers_it_started_when_the_system_refuses_one";
+
+#[test]
+#[ignore = "heavy tier: cargo test -- --include-ignored"]
+fn new_stops_the_workers_it_started_when_the_system_refuses_one() {
+    if std::env::var("POOL_STRESS_CHILD").is_ok_and(|v| v == FAILED_SPAWN) {
+        // The child: room for a few 2 MiB stacks and no more, then a pool
+        // of 64 workers. new() must fail, and leave no worker behind.
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        let status = std::fs::read_to_string("/proc/self/status").unwrap();
+        let size_kib: u64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmSize:"))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .unwrap();
+        // SAFETY: getrlimit and setrlimit only read and write `limit`.
+        unsafe {
+            assert_eq!(libc::getrlimit(libc::RLIMIT_AS, &mut limit), 0);
+            let old = limit.rlim_cur;
+            limit.rlim_cur = size_kib * 1024 + 7 * 1024 * 1024;
+            assert_eq!(libc::setrlimit(libc::RLIMIT_AS, &limit), 0);
+            let pool = pool::ThreadPool::new(64);
+            limit.rlim_cur = old;
+            assert_eq!(libc::setrlimit(libc::RLIMIT_AS, &limit), 0);
+            assert!(pool.is_err(), "64 workers started in 7 MiB");
+        }
+        let workers = std::fs::read_dir("/proc/self/task")
+            .unwrap()
+            .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok())
+            .filter(|name| name.starts_with("pool-"))
+            .count();
+        assert_eq!(workers, 0, "workers left running after new() failed");
+        return;
+    }
+    let mut command = std::process::Command::new(std::env::current_exe().unwrap());
+    command
+        .args([
+            FAILED_SPAWN,
+            "--exact",
+            "--include-ignored",
+            "--test-threads=1",
+        ])
+        .env("POOL_STRESS_CHILD", FAILED_SPAWN);
+    let run = common::run_with_deadline(command, FAILED_SPAWN, Duration::from_secs(60)).unwrap();
+    assert!(
+        run.success,
+        "in a child process:\n{}\n{}",
+        run.stdout, run.stderr
+    );
+    assert!(
+        run.stdout.contains("1 passed"),
+        "the child ran no test:\n{}",
+        run.stdout
+    );
 }

@@ -39,7 +39,7 @@ fn builder() -> loom::model::Builder {
 macro_rules! model {
     ($pool:ident) => {
         builder().check(|| {
-            let pool = $pool::ThreadPool::new(2);
+            let pool = $pool::ThreadPool::new(2).unwrap();
             let one = pool.submit(|| 1);
             let ten = pool.submit(|| 10);
             drop(pool);
