@@ -46,6 +46,10 @@ fn main() -> ExitCode {
             every_recording_has_its_program,
         ),
         Trial::test(
+            "layout::every_copy_is_the_same_as_its_original",
+            every_copy_is_the_same_as_its_original,
+        ),
+        Trial::test(
             "comparison::exact_unless_the_order_varies",
             comparison_self_test,
         ),
@@ -352,6 +356,63 @@ fn every_program_has_its_recording() -> Result<(), Failed> {
         }
     }
     fail_with(faults)
+}
+
+/// The lines between `// ANCHOR: name` and `// ANCHOR_END: name`.
+fn anchored<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    let start = format!("// ANCHOR: {name}\n");
+    let end = format!("// ANCHOR_END: {name}\n");
+    let from = text.find(&start)? + start.len();
+    let to = from + text[from..].find(&end)?;
+    Some(&text[from..to])
+}
+
+/// A listing that must be one whole program, and so carries a copy of
+/// another's code, says so on the line before the copy's anchor:
+/// `// The thread pool of pool.rs, unchanged (...)` then `// ANCHOR: pool`.
+/// The copy must be the original's region of the same anchor, to the byte.
+fn every_copy_is_the_same_as_its_original() -> Result<(), Failed> {
+    let mut faults = Vec::new();
+    let mut copies = 0;
+    for listing in listings() {
+        let text = std::fs::read_to_string(&listing.path).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for pair in lines.windows(2) {
+            let Some((_, rest)) = pair[0].split_once(" of ") else {
+                continue;
+            };
+            let Some((original, _)) = rest.split_once(", unchanged") else {
+                continue;
+            };
+            let Some(anchor) = pair[1].trim().strip_prefix("// ANCHOR: ") else {
+                continue;
+            };
+            copies += 1;
+            let source = listing.path.with_file_name(original);
+            let wanted = std::fs::read_to_string(&source)
+                .ok()
+                .and_then(|t| anchored(&t, anchor).map(str::to_string));
+            match (wanted, anchored(&text, anchor)) {
+                (Some(wanted), Some(copy)) if wanted == copy => {}
+                (None, _) => faults.push(format!(
+                    "{}: says it copies {original}, which has no anchor {anchor}",
+                    listing.shown()
+                )),
+                _ => faults.push(format!(
+                    "{}: its anchor {anchor} is no longer the same as {original}'s; copy it again",
+                    listing.shown()
+                )),
+            }
+        }
+    }
+    if copies == 0 {
+        faults.push("no listing says it copies another: the check found nothing to check".into());
+    }
+    if faults.is_empty() {
+        Ok(())
+    } else {
+        Err(faults.join("\n").into())
+    }
 }
 
 /// A recording left behind by a program that was renamed or deleted.
