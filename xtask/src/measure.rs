@@ -13,10 +13,12 @@ use anyhow::{Context, Result, bail};
 
 use crate::{cargo, root, shown};
 
-/// What runs: a listing's binary, or a Python original.
+/// What runs: a listing's binary, a Python original, or a benchmark of the
+/// listings package.
 enum Program {
     Bin(&'static str),
     Python(&'static str),
+    Bench(&'static str),
 }
 
 struct Measurement {
@@ -32,6 +34,12 @@ const MEASUREMENTS: &[Measurement] = &[
     Measurement {
         program: Program::Bin("ch07-threads-2000"),
         file: "listings/ch07-thread-pool/threads_2000.measured",
+        runs: 3,
+        keep: None,
+    },
+    Measurement {
+        program: Program::Bench("servers"),
+        file: "listings/ch07-thread-pool/servers_bench.measured",
         runs: 3,
         keep: None,
     },
@@ -89,6 +97,13 @@ pub fn measure() -> Result<()> {
                     let mut command = cargo();
                     command.args(["run", "--quiet", "--locked", "-p", "listings", "--bin", bin]);
                     (command, bin)
+                }
+                Program::Bench(bench) => {
+                    let mut command = cargo();
+                    command.args([
+                        "bench", "--quiet", "--locked", "-p", "listings", "--bench", bench,
+                    ]);
+                    (command, bench)
                 }
                 Program::Python(path) => {
                     let mut command = Command::new("python3");
