@@ -1,12 +1,14 @@
 """Drives the built site (cargo xtask build) in headless Chromium.
 
-usage: python site.py <book folder> <screenshot folder>
+usage: python site.py <book folder> <screenshot folder> [<served zh-CN URL>]
 
 Serves the book folder on 127.0.0.1 under /book/, as GitHub Pages would, and
 checks that both editions render without console errors, that the language
 switch lands on the same chapter, that search finds Chinese and English words
-in the right edition, and that runnable code has its play button. Saves a
-screenshot of every page it checks. Run by `cargo xtask browser-test`.
+in the right edition, and that runnable code has its play button. Given the
+address where `cargo xtask serve` serves the Chinese edition, checks that
+search and chapter names work there too. Saves a screenshot of every page it
+checks. Run by `cargo xtask browser-test`.
 """
 
 import functools
@@ -100,6 +102,7 @@ def search(page, words):
 
 def main():
     book, shots = Path(sys.argv[1]), Path(sys.argv[2])
+    served = sys.argv[3] if len(sys.argv) > 3 else None
     shots.mkdir(parents=True, exist_ok=True)
     server, base = serve(book)
     errors = []
@@ -205,6 +208,19 @@ def main():
             page.screenshot(path=str(shots / f"{edition}-search-{expected}.png"))
             page.close()
 
+        # Under `cargo xtask serve`, search has its index and the sidebar its
+        # chapter names, as on the published site.
+        if served:
+            page = open_page(context, served + "ch01-thread.html", errors)
+            sidebar = page.locator("#mdbook-sidebar, .sidebar").first.inner_text()
+            check("底层的 _thread 模块" in sidebar and "\\" not in sidebar,
+                  "under cargo xtask serve, the zh-CN sidebar names chapter 1 底层的 _thread 模块")
+            links = search(page, "线程池")
+            check(any("ch07-thread-pool.html" in link for link in links),
+                  f"under cargo xtask serve, search for 线程池 finds chapter 7 among {len(links)} results")
+            page.screenshot(path=str(shots / "served-zh-CN-search.png"))
+            page.close()
+
         # What a reader downloads for one chapter, and for a search (reported, not asserted).
         for edition in ["en", "zh-CN"]:
             sizes = {}
@@ -230,7 +246,11 @@ def main():
         context.close()
     server.shutdown()
     site = base.split(PREFIX)[0]
-    strangers = sorted(ORIGINS - {site, "https://play.rust-lang.org"})
+    allowed = {site, "https://play.rust-lang.org"}
+    if served:
+        parts = urllib.parse.urlsplit(served)
+        allowed.add(f"{parts.scheme}://{parts.netloc}")
+    strangers = sorted(ORIGINS - allowed)
     check(not strangers, f"the pages asked only {site} and the playground"
           + "".join("\n    also " + o for o in strangers))
     check(not errors, "no console errors" + ("".join("\n    " + e for e in errors)))

@@ -46,18 +46,126 @@ fn edition_env(command: &mut Command, language: &str) -> Result<()> {
 }
 
 pub fn serve(language: &str, port: Option<u16>) -> Result<()> {
-    if !LANGUAGES.contains(&language) {
-        bail!("there is no {language} edition; the editions are {LANGUAGES:?}");
-    }
-    checked_book()?;
     let port = port.unwrap_or(if language == "en" { 3000 } else { 3001 });
-    let mut serve = mdbook()?;
-    serve
-        .args(["serve", "--port", &port.to_string(), "-d"])
-        .arg(root().join("target/serve").join(language));
-    edition_env(&mut serve, language)?;
+    let mut serving = Serving::start(language, port)?;
     println!("serving the {language} edition on http://localhost:{port}");
-    run(serve)
+    serving.wait()
+}
+
+/// `mdbook serve` for one edition, and a thread that gives each build of it
+/// what `cargo xtask build` gives the published site: a search index (the
+/// search box is Pagefind's, which mdBook knows nothing of) and chapter
+/// names without markdown escapes. mdBook empties its folder at every
+/// rebuild, so the thread waits for each build to settle and indexes it.
+pub struct Serving {
+    /// target/serve/<language>, where mdBook builds the edition.
+    site: std::path::PathBuf,
+    mdbook: std::process::Child,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    indexer: Option<std::thread::JoinHandle<Result<()>>>,
+}
+
+impl Serving {
+    pub fn start(language: &str, port: u16) -> Result<Serving> {
+        if !LANGUAGES.contains(&language) {
+            bail!("there is no {language} edition; the editions are {LANGUAGES:?}");
+        }
+        checked_book()?;
+        // Reading needs mdBook, the translation helpers, and Pagefind for
+        // search: nothing that only the tests or CI use.
+        install_python_tools(Some("pagefind-bin-extended"))?;
+        let site = root().join("target/serve").join(language);
+        let mut serve = mdbook()?;
+        serve
+            .args(["serve", "--port", &port.to_string(), "-d"])
+            .arg(&site);
+        edition_env(&mut serve, language)?;
+        let mdbook = serve.spawn().context("starting mdbook serve")?;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = std::sync::Arc::clone(&stop);
+        let (folder, language) = (site.clone(), language.to_string());
+        let indexer = std::thread::spawn(move || index_each_build(&folder, &language, &stopped));
+        Ok(Serving {
+            site,
+            mdbook,
+            stop,
+            indexer: Some(indexer),
+        })
+    }
+
+    /// Waits until the first build is indexed, or fails after `limit`.
+    pub fn wait_until_indexed(&self, limit: std::time::Duration) -> Result<()> {
+        let start = std::time::Instant::now();
+        while !self.site.join("pagefind/pagefind.js").exists() {
+            if start.elapsed() > limit {
+                bail!("mdbook serve built no searchable edition within {limit:?}");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        Ok(())
+    }
+
+    /// Until mdbook serve ends (Ctrl-C ends both).
+    pub fn wait(&mut self) -> Result<()> {
+        let status = self.mdbook.wait().context("waiting for mdbook serve")?;
+        self.finish()?;
+        if !status.success() {
+            bail!("mdbook serve failed ({status})");
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        match self.indexer.take().map(|t| t.join()) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => bail!("the search indexer panicked"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.mdbook.kill();
+        let _ = self.mdbook.wait();
+        let _ = self.finish();
+    }
+}
+
+/// After each build of `site` has settled (no file newer than half a
+/// second), unescape the chapter names and index it, until `stop`.
+fn index_each_build(
+    site: &Path,
+    language: &str,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Result<()> {
+    use std::time::{Duration, SystemTime};
+    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(200));
+        if !site.join("index.html").exists() || site.join("pagefind").exists() {
+            continue;
+        }
+        let newest = files_under(site, &["html", "js", "css"])
+            .iter()
+            .filter_map(|f| fs::metadata(f).and_then(|m| m.modified()).ok())
+            .max()
+            .unwrap_or(SystemTime::UNIX_EPOCH);
+        if newest.elapsed().unwrap_or_default() < Duration::from_millis(500) {
+            continue;
+        }
+        if language != "en" {
+            unescape_chapter_names(site)?;
+        }
+        mark_search_bodies(site)?;
+        let mut pagefind = Command::new(venv_python());
+        pagefind
+            .args(["-m", "pagefind_bin_extended", "--silent", "--site"])
+            .arg(site);
+        run(pagefind).context("indexing the served edition with Pagefind")?;
+        println!("indexed the {language} edition for search");
+    }
+    Ok(())
 }
 
 pub fn build() -> Result<()> {
@@ -100,7 +208,9 @@ pub fn build() -> Result<()> {
     let not_found = book.join("404.html");
     fs::write(&not_found, NOT_FOUND_HTML)
         .with_context(|| format!("writing {}", not_found.display()))?;
-    mark_search_bodies(&book)?;
+    for language in LANGUAGES {
+        mark_search_bodies(&book.join(language))?;
+    }
     install_python_tools(Some("pagefind-bin-extended"))?;
     let mut pagefind = Command::new(venv_python());
     pagefind
@@ -142,24 +252,22 @@ fn unescape_chapter_names(edition: &Path) -> Result<()> {
 }
 
 /// Pagefind indexes only elements marked data-pagefind-body once any page has
-/// one: mark each chapter's <main>, so that the sidebar, the print page (the
-/// whole book again) and the 404 page stay out of the results.
-fn mark_search_bodies(book: &Path) -> Result<()> {
-    for language in LANGUAGES {
-        for page in html_files(&book.join(language)) {
-            let name = page.file_name().unwrap().to_string_lossy();
-            if name == "print.html" || name == "404.html" {
-                continue;
-            }
-            let text =
-                fs::read_to_string(&page).with_context(|| format!("reading {}", page.display()))?;
-            // The result's title is the chapter's first heading, not the
-            // book's title in the menu bar.
-            if let Some((head, body)) = text.split_once("<main>") {
-                let body = body.replacen("<h1", "<h1 data-pagefind-meta=\"title\"", 1);
-                fs::write(&page, format!("{head}<main data-pagefind-body>{body}"))
-                    .with_context(|| format!("writing {}", page.display()))?;
-            }
+/// one: mark each chapter's <main> in `edition`, so that the sidebar, the
+/// print page (the whole book again) and the 404 page stay out of the results.
+fn mark_search_bodies(edition: &Path) -> Result<()> {
+    for page in html_files(edition) {
+        let name = page.file_name().unwrap().to_string_lossy();
+        if name == "print.html" || name == "404.html" {
+            continue;
+        }
+        let text =
+            fs::read_to_string(&page).with_context(|| format!("reading {}", page.display()))?;
+        // The result's title is the chapter's first heading, not the
+        // book's title in the menu bar.
+        if let Some((head, body)) = text.split_once("<main>") {
+            let body = body.replacen("<h1", "<h1 data-pagefind-meta=\"title\"", 1);
+            fs::write(&page, format!("{head}<main data-pagefind-body>{body}"))
+                .with_context(|| format!("writing {}", page.display()))?;
         }
     }
     Ok(())
@@ -171,11 +279,18 @@ pub fn browser_test() -> Result<()> {
     if !book.join("pagefind").exists() {
         bail!("book/ has no search index: run `cargo xtask build` first");
     }
+    // The Chinese edition as `cargo xtask serve` shows it, on a free port.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let serving = Serving::start("zh-CN", port)?;
+    serving.wait_until_indexed(std::time::Duration::from_secs(300))?;
     let mut test = Command::new(venv_python());
     test.arg(root().join("tests/browser/site.py"))
         .arg(&book)
-        .arg(root().join("screenshots"));
-    run(test)
+        .arg(root().join("screenshots"))
+        .arg(format!("http://localhost:{port}/"));
+    let result = run(test);
+    drop(serving);
+    result
 }
 
 pub fn lint_workflows() -> Result<()> {
