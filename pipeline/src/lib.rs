@@ -8,6 +8,7 @@
 //! so they refuse exactly the same books.
 
 pub mod checks;
+pub mod theme;
 pub mod translation;
 
 use std::collections::BTreeMap;
@@ -175,6 +176,8 @@ pub fn read(root: &Path) -> Result<Book> {
         }
     }
     problems.extend(checks::check_listings_shown(root, &src_dir, &sources));
+    let texts: Vec<&str> = sources.values().map(String::as_str).collect();
+    problems.extend(theme::check_highlight(root, &texts));
 
     Ok(Book {
         root: root.to_path_buf(),

@@ -237,6 +237,13 @@ def main():
                   f" in {len(sizes)} requests", flush=True)
             page.close()
 
+        # The trimmed highlight.js still colours the book's languages.
+        page = open_page(context, base + "en/ch04-lock.html", errors)
+        for language in ["rust", "python"]:
+            words = page.locator(f"code.language-{language} .hljs-keyword").count()
+            check(words > 0, f"en/ch04-lock.html highlights {language} ({words} keywords)")
+        page.close()
+
         # Runnable code has the playground's run button; rejected code keeps it too.
         page = open_page(context, base + "en/ch01-thread.html", errors)
         plays = page.locator("pre.playground .play-button").count()

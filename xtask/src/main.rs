@@ -52,6 +52,9 @@ enum Task {
     Bless,
     /// Bring po/zh-CN.po in line with the English source.
     UpdatePo,
+    /// Write theme/highlight.js: mdBook's, with only the languages the
+    /// chapters' code blocks use.
+    TrimHighlight,
     /// Create a listing: listings/<chapter>/<name>.rs, its Python original
     /// and its [[bin]] in listings/Cargo.toml; print the lines to include.
     NewListing {
@@ -89,6 +92,7 @@ fn main() -> ExitCode {
         Task::LintWorkflows => site::lint_workflows(),
         Task::Bless => bless::bless(),
         Task::UpdatePo => po::update_po(),
+        Task::TrimHighlight => trim_highlight(),
         Task::NewListing {
             chapter,
             name,
@@ -125,6 +129,27 @@ fn cargo() -> Command {
 }
 
 /// Runs a command, failing with the command line if it fails.
+fn trim_highlight() -> Result<()> {
+    use book_pipeline::theme;
+    let mut sources = Vec::new();
+    for entry in std::fs::read_dir(root().join("src")).context("reading src/")? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "md") {
+            sources.push(std::fs::read_to_string(&path)?);
+        }
+    }
+    let used = theme::fence_languages(sources.iter().map(String::as_str));
+    let text = theme::trimmed_highlight_js(&used)?;
+    let path = root().join(theme::HIGHLIGHT_JS);
+    std::fs::write(&path, &text).with_context(|| format!("writing {}", shown(&path)))?;
+    println!(
+        "wrote {} ({} KiB) for {used:?}",
+        shown(&path),
+        text.len() / 1024
+    );
+    Ok(())
+}
+
 fn run(mut command: Command) -> Result<()> {
     let line = format!("{command:?}");
     let status = command
