@@ -5,7 +5,9 @@ usage: python site.py <book folder> <screenshot folder> [<served zh-CN URL>]
 Serves the book folder on 127.0.0.1 under /book/, as GitHub Pages would, and
 checks that both editions render without console errors, that the language
 switch lands on the same chapter, that search finds Chinese and English words
-in the right edition, and that runnable code has its play button. Given the
+in the right edition, that runnable code has its play button, that every
+page passes an accessibility audit (axe-core, from AXE_JS) and that the
+sidebar toggle and wide code blocks work from the keyboard. Given the
 address where `cargo xtask serve` serves the Chinese edition, checks that
 search and chapter names work there too. Saves a screenshot of every page it
 checks. Run by `cargo xtask browser-test`.
@@ -13,6 +15,7 @@ checks. Run by `cargo xtask browser-test`.
 
 import functools
 import http.server
+import os
 import sys
 import tempfile
 import threading
@@ -98,6 +101,70 @@ def search(page, words):
     page.locator("#book-search .pagefind-ui__result-link").first.wait_for(timeout=10_000)
     links = page.locator("#book-search .pagefind-ui__result-link")
     return [links.nth(i).get_attribute("href") for i in range(links.count())]
+
+
+AUDIT = """async () => {
+    const result = await axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}});
+    return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+}"""
+
+
+def audit(context, base, book, errors):
+    """axe-core's WCAG 2 A and AA rules (2.0 to 2.2) and its best practices,
+    on every page of both editions, the language chooser and the 404 page: a
+    serious or critical violation fails, others are reported."""
+    axe = Path(os.environ["AXE_JS"]).read_text()
+    pages = ["index.html", "404.html"] + sorted(
+        str(p.relative_to(book)) for edition in ["en", "zh-CN"]
+        for p in (book / edition).glob("*.html") if p.name != "toc.html")
+    lesser = {}
+    for name in pages:
+        page = open_page(context, base + name, errors)
+        page.evaluate(axe)
+        found = page.evaluate(AUDIT)
+        bad = [v for v in found if v["impact"] in ("serious", "critical")]
+        for v in found:
+            if v not in bad:
+                lesser[v["id"]] = lesser.get(v["id"], 0) + 1
+        check(not bad, f"{name}: no serious or critical accessibility violation"
+              + "".join(f"\n    {v['impact']} {v['id']}: {v['help']} {v['nodes']}" for v in bad))
+        page.close()
+    print(f"note {len(pages)} pages audited; moderate and minor findings (pages): {lesser}", flush=True)
+
+
+def keyboard(context, base, errors):
+    """The sidebar toggle and a wide code block work from the keyboard, and
+    show their focus."""
+    for edition in ["en", "zh-CN"]:
+        page = open_page(context, base + edition + "/ch07-thread-pool.html", errors)
+        # The sidebar's links come first.
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.id") == "mdbook-sidebar-toggle":
+                break
+        toggle = page.locator("#mdbook-sidebar-toggle")
+        focused = page.evaluate("document.activeElement.id") == "mdbook-sidebar-toggle"
+        outline = toggle.evaluate("e => getComputedStyle(e).outlineStyle")
+        check(focused and outline != "none",
+              f"{edition}: Tab reaches the sidebar toggle, which shows its focus ({outline})")
+        before = toggle.get_attribute("aria-expanded")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(100)
+        after = toggle.get_attribute("aria-expanded")
+        check(before in ("true", "false") and after != before,
+              f"{edition}: Enter on the sidebar toggle turns aria-expanded from {before} to {after}")
+        wide = page.locator('pre > code[tabindex="0"]').first
+        check(wide.count() == 1, f"{edition}/ch07-thread-pool.html has a code block that scrolls")
+        wide.focus()
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(100)
+        scrolled = wide.evaluate("e => e.scrollLeft")
+        check(scrolled > 0, f"{edition}: the arrow keys scroll a focused wide code block ({scrolled}px)")
+        page.close()
 
 
 def main():
@@ -243,6 +310,9 @@ def main():
             words = page.locator(f"code.language-{language} .hljs-keyword").count()
             check(words > 0, f"en/ch04-lock.html highlights {language} ({words} keywords)")
         page.close()
+
+        audit(context, base, book, errors)
+        keyboard(context, base, errors)
 
         # Runnable code has the playground's run button; rejected code keeps it too.
         page = open_page(context, base + "en/ch01-thread.html", errors)

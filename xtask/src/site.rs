@@ -275,19 +275,23 @@ fn mark_search_bodies(edition: &Path) -> Result<()> {
 
 pub fn browser_test() -> Result<()> {
     install_python_tools(None)?;
+    install_npm_tools()?; // axe-core, for the accessibility audit
     let book = root().join("book");
     if !book.join("pagefind").exists() {
         bail!("book/ has no search index: run `cargo xtask build` first");
     }
     // The Chinese edition as `cargo xtask serve` shows it, on a free port.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
     let serving = Serving::start("zh-CN", port)?;
     serving.wait_until_indexed(std::time::Duration::from_secs(300))?;
     let mut test = Command::new(venv_python());
     test.arg(root().join("tests/browser/site.py"))
         .arg(&book)
         .arg(root().join("screenshots"))
-        .arg(format!("http://localhost:{port}/"));
+        .arg(format!("http://localhost:{port}/"))
+        .env("AXE_JS", tools_dir().join("npm/node_modules/axe-core/axe.min.js"));
     let result = run(test);
     drop(serving);
     result

