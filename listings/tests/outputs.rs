@@ -87,7 +87,19 @@ fn main() -> ExitCode {
             program
                 .env_remove("RUST_BACKTRACE")
                 .env_remove("RUST_LIB_BACKTRACE");
-            check(&listing.path, run(program, &listing.shown())?)
+            let run = run(program, &listing.shown())?;
+            let on_playground = fits_the_playground(&listing, run.peak_threads);
+            let output = check(&listing.path, run);
+            match (output, on_playground) {
+                (Ok(()), Ok(())) => Ok(()),
+                (output, playground) => Err([output.err(), playground.err()]
+                    .into_iter()
+                    .flatten()
+                    .map(|f| f.message().unwrap_or_default().to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .into()),
+            }
         }));
     }
     for listing in listings() {
@@ -356,6 +368,97 @@ fn every_program_has_its_recording() -> Result<(), Failed> {
         }
     }
     fail_with(faults)
+}
+
+/// The Rust playground runs a program in a container of at most 512
+/// processes and threads (`--pids-limit 512` in rust-lang/rust-playground's
+/// orchestrator). A listing that runs more threads at once cannot run there.
+const PLAYGROUND_THREADS: usize = 512;
+
+/// A Rust block of the English source that shows a listing.
+struct Shown {
+    chapter: String,
+    /// Marked `noplayground`: no run button.
+    noplayground: bool,
+    /// The paragraph before the block names the playground (says why).
+    says_why: bool,
+}
+
+/// Every Rust block of src/*.md that includes `listing`.
+fn blocks_showing(listing: &Listing) -> Vec<Shown> {
+    let src = root().parent().unwrap().join("src");
+    let wanted = format!("../{}", listing.shown());
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (at, line) in lines.iter().enumerate() {
+            let Some(info) = line.strip_prefix("```rust") else {
+                continue;
+            };
+            let body = lines[at + 1..].iter().take_while(|l| !l.starts_with("```"));
+            let includes = body.clone().any(|l| {
+                l.split(&wanted).nth(1).is_some_and(|rest| {
+                    rest.starts_with("}}") || rest.starts_with(':')
+                })
+            });
+            if !includes {
+                continue;
+            }
+            let before: String = lines[..at]
+                .iter()
+                .rev()
+                .skip_while(|l| l.trim().is_empty())
+                .take_while(|l| !l.trim().is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            found.push(Shown {
+                chapter: relative(&path),
+                noplayground: info.split(',').any(|a| a.trim() == "noplayground"),
+                says_why: before.contains("playground"),
+            });
+        }
+    }
+    found
+}
+
+/// A listing that needs more threads than the playground allows is shown
+/// without a run button, and says why; a listing shown so needs them.
+fn fits_the_playground(listing: &Listing, peak_threads: usize) -> Result<(), Failed> {
+    let needs_more = peak_threads > PLAYGROUND_THREADS;
+    let mut faults = Vec::new();
+    for block in blocks_showing(listing) {
+        let where_ = format!("{} shows {}", block.chapter, listing.shown());
+        if needs_more && !block.noplayground {
+            faults.push(format!(
+                "{where_} with a run button, but it ran {peak_threads} threads at once, and the \
+                 playground allows {PLAYGROUND_THREADS}: mark the block `rust,noplayground` \
+                 and say why in the paragraph before it"
+            ));
+        }
+        if !needs_more && block.noplayground {
+            faults.push(format!(
+                "{where_} as `noplayground`, but it ran at most {peak_threads} threads at once, \
+                 which the playground allows: give it its run button back"
+            ));
+        }
+        if block.noplayground && !block.says_why {
+            faults.push(format!(
+                "{where_} as `noplayground`: the paragraph before it must say why the \
+                 playground cannot run it"
+            ));
+        }
+    }
+    if faults.is_empty() {
+        Ok(())
+    } else {
+        Err(faults.join("\n").into())
+    }
 }
 
 /// The lines between `// ANCHOR: name` and `// ANCHOR_END: name`.

@@ -320,6 +320,38 @@ def main():
         check(plays > 0, f"en/ch01-thread.html has {plays} play buttons")
         page.close()
 
+        # Runnable code is editable: the pencil makes the block a text box whose
+        # text the run button sends; the arrow brings the book's code back.
+        for edition, label in [("en", "Edit this code"), ("zh-CN", "编辑这段代码")]:
+            page = open_page(context, base + edition + "/ch01-thread.html", errors)
+            pre = page.locator("pre.playground").first
+            edit = pre.locator(".edit-button")
+            check(edit.get_attribute("aria-label") == label,
+                  f"{edition}: runnable blocks have an edit button labelled {label!r}")
+            original = pre.evaluate("p => playground_text(p)")
+            edit.focus()
+            page.wait_for_timeout(300)  # mdBook fades the buttons in over 0.1 s
+            shown = pre.locator(".buttons").evaluate("b => getComputedStyle(b).opacity")
+            check(shown == "1", f"{edition}: a code block's buttons show when one has the keyboard focus")
+            edit.click()
+            page.keyboard.press("Control+End")
+            page.keyboard.type("\n// edited by the test\n")
+            edited = pre.evaluate("p => playground_text(p)")
+            check(edited != original and "// edited by the test" in edited
+                  and page.url.endswith("/ch01-thread.html"),
+                  f"{edition}: typing in an edited block changes what the run button sends")
+            pre.locator(".reset-button").click()
+            check(pre.evaluate("p => playground_text(p)") == original,
+                  f"{edition}: the undo button brings the book's code back")
+            page.close()
+
+        # A listing the playground cannot run (2,000 threads) has no run button.
+        page = open_page(context, base + "en/ch07-thread-pool.html", errors)
+        block = page.locator("pre", has_text="What 2,000 idle threads cost").first
+        check(block.count() == 1 and block.locator(".play-button").count() == 0,
+              "en/ch07-thread-pool.html shows the 2,000-thread listing with no run button")
+        page.close()
+
         context.close()
     server.shutdown()
     site = base.split(PREFIX)[0]

@@ -215,6 +215,22 @@ pub struct Run {
     pub stderr: String,
     pub success: bool,
     pub elapsed: Duration,
+    /// The most threads the program was seen running at once, sampled
+    /// every 5 ms (Linux; 0 elsewhere).
+    pub peak_threads: usize,
+}
+
+/// The threads process `pid` runs now (Linux).
+fn threads_of(pid: u32) -> usize {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("Threads:"))
+                .and_then(|n| n.trim().parse().ok())
+        })
+        .unwrap_or(0)
 }
 
 /// Runs a command with no input in a process group of its own, killing the
@@ -248,7 +264,9 @@ pub fn run_with_deadline(
         let mut s = String::new();
         stderr_pipe.read_to_string(&mut s).map(|_| s)
     });
+    let mut peak_threads = 0;
     let status = loop {
+        peak_threads = peak_threads.max(threads_of(child.id()));
         if let Some(status) = child.try_wait().map_err(|e| format!("{what}: {e}"))? {
             break status;
         }
@@ -271,6 +289,7 @@ pub fn run_with_deadline(
         stderr: text(err, "stderr")?,
         success: status.success(),
         elapsed: start.elapsed(),
+        peak_threads,
     })
 }
 
