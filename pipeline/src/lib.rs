@@ -8,6 +8,7 @@
 //! so they refuse exactly the same books.
 
 pub mod checks;
+pub mod figures;
 pub mod theme;
 pub mod translation;
 
@@ -178,6 +179,7 @@ pub fn read(root: &Path) -> Result<Book> {
     problems.extend(checks::check_listings_shown(root, &src_dir, &sources));
     let texts: Vec<&str> = sources.values().map(String::as_str).collect();
     problems.extend(theme::check_highlight(root, &texts));
+    problems.extend(figures::check(root, &texts));
 
     Ok(Book {
         root: root.to_path_buf(),
@@ -214,10 +216,17 @@ impl Book {
             .map_err(|e| anyhow!("{e:#}"))
             .context("extracting the English messages failed")?;
         let mut catalogs = catalogs.into_values();
-        match (catalogs.next(), catalogs.next()) {
-            (Some(catalog), None) => Ok(catalog),
+        let mut catalog = match (catalogs.next(), catalogs.next()) {
+            (Some(catalog), None) => catalog,
             _ => bail!("expected one message catalog for the whole book"),
+        };
+        // The figures' words, which mdbook-i18n-helpers does not see (HTML).
+        for (source, word) in figures::messages(&self.root)? {
+            let mut builder = polib::message::Message::build_singular();
+            builder.with_msgid(word).with_source(source);
+            catalog.append_or_update(builder.done());
         }
+        Ok(catalog)
     }
 
     /// The faults of every translation against the English source (see

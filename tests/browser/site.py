@@ -311,6 +311,41 @@ def main():
             check(words > 0, f"en/ch04-lock.html highlights {language} ({words} keywords)")
         page.close()
 
+        # The figures are on their pages in both editions, each an image with a
+        # text alternative, in the edition's language.
+        for edition in ["en", "zh-CN"]:
+            for chapter, count in [("ch01-thread.html", 1), ("ch04-lock.html", 1),
+                                   ("ch07-thread-pool.html", 4)]:
+                page = open_page(context, base + edition + "/" + chapter, errors)
+                figures = page.evaluate("""() => Array.from(document.querySelectorAll('svg.book-figure')).map(svg => {
+                    const ids = (svg.getAttribute('aria-labelledby') || '').split(' ');
+                    const named = ids.map(id => (document.getElementById(id) || {}).textContent || '');
+                    return {role: svg.getAttribute('role'), named,
+                            texts: Array.from(svg.querySelectorAll('text')).map(t => t.textContent)};
+                })""")
+                check(len(figures) == count, f"{edition}/{chapter} shows {len(figures)} of its {count} figures")
+                cjk = lambda text: any("\u4e00" <= c <= "\u9fff" for c in text)
+                for figure in figures:
+                    alternative = figure["role"] == "img" and len(figure["named"]) == 2 and all(figure["named"])
+                    in_language = all(cjk(n) for n in figure["named"]) == (edition == "zh-CN") and (
+                        any(cjk(t) for t in figure["texts"]) == (edition == "zh-CN"))
+                    check(alternative and in_language,
+                          f"{edition}/{chapter}: figure {figure['named'][0][:40]!r} has a text alternative "
+                          f"and speaks the edition's language")
+                page.close()
+
+        # A chapter at a phone's width, in both editions (the screenshots are
+        # for people; the audit above covers what a machine can check).
+        for edition in ["en", "zh-CN"]:
+            phone = context.new_page()
+            phone.set_viewport_size({"width": 390, "height": 844})
+            phone.route("https://play.rust-lang.org/**", fake_playground)
+            phone.goto(base + edition + "/ch07-thread-pool.html", wait_until="networkidle")
+            phone.screenshot(path=str(shots / f"phone-{edition}-ch07-thread-pool.png"))
+            phone.locator("svg.book-figure").nth(1).scroll_into_view_if_needed()
+            phone.screenshot(path=str(shots / f"phone-{edition}-ch07-figure.png"))
+            phone.close()
+
         audit(context, base, book, errors)
         keyboard(context, base, errors)
 
