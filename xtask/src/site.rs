@@ -156,6 +156,7 @@ fn index_each_build(
         }
         if language != "en" {
             unescape_chapter_names(site)?;
+            translate_figures(site, language)?;
         }
         mark_search_bodies(site)?;
         let mut pagefind = Command::new(venv_python());
@@ -201,6 +202,7 @@ pub fn build() -> Result<()> {
     }
     for language in LANGUAGES.iter().filter(|l| **l != "en") {
         unescape_chapter_names(&book.join(language))?;
+        translate_figures(&book.join(language), language)?;
     }
     let index = book.join("index.html");
     fs::write(&index, INDEX_HTML).with_context(|| format!("writing {}", index.display()))?;
@@ -251,6 +253,21 @@ fn unescape_chapter_names(edition: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The figures' words, which mdBook's translation leaves in English (they
+/// are HTML), in the edition's language: see book_pipeline::figures.
+fn translate_figures(edition: &Path, language: &str) -> Result<()> {
+    let translations = book_pipeline::figures::translations(&root(), language)?;
+    for page in html_files(edition) {
+        let text =
+            fs::read_to_string(&page).with_context(|| format!("reading {}", page.display()))?;
+        let translated = book_pipeline::figures::translate(&text, &translations);
+        if translated != text {
+            fs::write(&page, translated).with_context(|| format!("writing {}", page.display()))?;
+        }
+    }
+    Ok(())
+}
+
 /// Pagefind indexes only elements marked data-pagefind-body once any page has
 /// one: mark each chapter's <main> in `edition`, so that the sidebar, the
 /// print page (the whole book again) and the 404 page stay out of the results.
@@ -291,7 +308,10 @@ pub fn browser_test() -> Result<()> {
         .arg(&book)
         .arg(root().join("screenshots"))
         .arg(format!("http://localhost:{port}/"))
-        .env("AXE_JS", tools_dir().join("npm/node_modules/axe-core/axe.min.js"));
+        .env(
+            "AXE_JS",
+            tools_dir().join("npm/node_modules/axe-core/axe.min.js"),
+        );
     let result = run(test);
     drop(serving);
     result
