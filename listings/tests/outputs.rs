@@ -400,11 +400,11 @@ fn blocks_showing(listing: &Listing) -> Vec<Shown> {
             let Some(info) = line.strip_prefix("```rust") else {
                 continue;
             };
-            let body = lines[at + 1..].iter().take_while(|l| !l.starts_with("```"));
-            let includes = body.clone().any(|l| {
-                l.split(&wanted).nth(1).is_some_and(|rest| {
-                    rest.starts_with("}}") || rest.starts_with(':')
-                })
+            let mut body = lines[at + 1..].iter().take_while(|l| !l.starts_with("```"));
+            let includes = body.any(|l| {
+                l.split(&wanted)
+                    .nth(1)
+                    .is_some_and(|rest| rest.starts_with("}}") || rest.starts_with(':'))
             });
             if !includes {
                 continue;
