@@ -1,3 +1,4 @@
+// ANCHOR: all
 // Two threads add to one number under one lock; main waits for both with join.
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -22,3 +23,4 @@ fn main() {
     }
     println!("num:{}", num.lock().unwrap());
 }
+// ANCHOR_END: all

@@ -1,3 +1,4 @@
+// ANCHOR: all
 // The notes' first program: start a thread, count under a lock, wait for the thread.
 use std::sync::Mutex;
 use std::thread;
@@ -38,3 +39,4 @@ fn main() {
     println!("num:{}", num.lock().unwrap());
     // ANCHOR_END: join
 }
+// ANCHOR_END: all

@@ -1,3 +1,4 @@
+// ANCHOR: all
 // Rust threads never keep the process alive. thread::scope waits for its threads.
 use std::thread;
 use std::time::Duration;
@@ -27,3 +28,4 @@ fn main() {
     println!("main: returning");
     // ANCHOR_END: daemon
 }
+// ANCHOR_END: all

@@ -1,3 +1,4 @@
+// ANCHOR: all
 // A panic ends only its own thread; join() hands it to the caller as Err.
 use std::thread;
 
@@ -27,3 +28,4 @@ fn main() {
     // ANCHOR_END: join
     println!("main carries on");
 }
+// ANCHOR_END: all

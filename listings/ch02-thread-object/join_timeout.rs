@@ -1,3 +1,4 @@
+// ANCHOR: all
 // std has no join(timeout): wait with a deadline, then decide.
 use std::sync::mpsc;
 use std::thread;
@@ -36,3 +37,4 @@ fn main() {
     println!("slow thread joined");
     // ANCHOR_END: still_running
 }
+// ANCHOR_END: all

@@ -1,3 +1,4 @@
+// ANCHOR: all
 // Thread names and ids: Builder::name, thread::current(), ThreadId.
 use std::thread;
 
@@ -33,3 +34,4 @@ fn main() {
         thread::current().id() != named_id
     );
 }
+// ANCHOR_END: all

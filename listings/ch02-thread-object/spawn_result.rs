@@ -1,3 +1,4 @@
+// ANCHOR: all
 // Builder::spawn returns io::Result: starting a thread can fail.
 use std::thread;
 
@@ -20,3 +21,4 @@ fn main() {
     }
     // ANCHOR_END: too_big
 }
+// ANCHOR_END: all

@@ -1,3 +1,4 @@
+// ANCHOR: all
 // The notes' LoopThread program: a function run by a named thread.
 use std::thread;
 use std::time::Duration;
@@ -30,3 +31,4 @@ fn main() {
     // ANCHOR_END: spawn
     println!("thread {} ended.", current_name());
 }
+// ANCHOR_END: all

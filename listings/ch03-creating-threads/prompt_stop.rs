@@ -1,3 +1,4 @@
+// ANCHOR: all
 // Stopping at once, and stopping when the owner is dropped.
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::{self, JoinHandle};
@@ -58,3 +59,4 @@ fn main() {
     );
     // ANCHOR_END: main
 }
+// ANCHOR_END: all

@@ -1,3 +1,4 @@
+// ANCHOR: all
 // Scoped threads: borrow local data, and be joined when the scope ends.
 use std::thread;
 
@@ -17,3 +18,4 @@ fn main() {
     println!("totals: {totals:?}");
     println!("sum: {}", totals.iter().sum::<u64>());
 }
+// ANCHOR_END: all

@@ -1,3 +1,4 @@
+// ANCHOR: all
 // The subclass becomes a struct that owns its flag and its JoinHandle.
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -57,3 +58,4 @@ fn main() {
     t.join();
     println!("joined");
 }
+// ANCHOR_END: all

@@ -1,3 +1,4 @@
+// ANCHOR: all
 // A counter needs no lock: an atomic add is one indivisible step.
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -22,3 +23,4 @@ fn main() {
     println!("mutex:  {}", with_mutex.into_inner().unwrap());
     println!("atomic: {}", with_atomic.into_inner());
 }
+// ANCHOR_END: all

@@ -1,3 +1,4 @@
+// ANCHOR: all
 // How long does a guard live? Ask try_lock: it fails while a guard exists.
 use std::sync::Mutex;
 
@@ -47,3 +48,4 @@ fn main() {
     println!("after drop(guard): locked = {}", locked(&m));
     // ANCHOR_END: drop
 }
+// ANCHOR_END: all

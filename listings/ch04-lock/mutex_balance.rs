@@ -1,3 +1,4 @@
+// ANCHOR: all
 // The balance lives inside the Mutex; the guard is the only way to reach it.
 use std::sync::Mutex;
 use std::thread;
@@ -26,3 +27,4 @@ fn main() {
     });
     println!("final balance: {}", balance.into_inner().unwrap());
 }
+// ANCHOR_END: all

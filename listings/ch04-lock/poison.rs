@@ -1,3 +1,4 @@
+// ANCHOR: all
 // A thread panics while holding a std Mutex: the lock is poisoned.
 use std::sync::Mutex;
 use std::thread;
@@ -48,3 +49,4 @@ fn main() {
     println!("parking_lot after the panic: {}", *pl_balance.lock());
     // ANCHOR_END: parking_lot
 }
+// ANCHOR_END: all

@@ -1,3 +1,4 @@
+// ANCHOR: all
 // acquire(blocking=False) and acquire(timeout=...) in Rust.
 use std::sync::{Mutex, TryLockError};
 use std::thread;
@@ -41,3 +42,4 @@ fn main() {
         pl_lock.try_lock().is_some()
     );
 }
+// ANCHOR_END: all

@@ -1,3 +1,4 @@
+// ANCHOR: all
 // Locking a std Mutex twice on one thread: shown safely with try_lock.
 use std::sync::{Mutex, TryLockError};
 use std::time::Duration;
@@ -24,3 +25,4 @@ fn main() {
     );
     // ANCHOR_END: parking_lot
 }
+// ANCHOR_END: all

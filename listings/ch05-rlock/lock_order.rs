@@ -1,3 +1,4 @@
+// ANCHOR: all
 // Two threads take two locks in opposite order: a deadlock, shown with timeouts.
 // Output: the first 2 lines may come in any order.
 use parking_lot::Mutex;
@@ -49,3 +50,4 @@ fn main() {
     println!("same order: {done} of 2 transfers done");
     // ANCHOR_END: ordered
 }
+// ANCHOR_END: all

@@ -1,3 +1,4 @@
+// ANCHOR: all
 // parking_lot::ReentrantMutex: the RLock of Rust.
 use parking_lot::ReentrantMutex;
 use std::cell::RefCell;
@@ -29,3 +30,4 @@ fn main() {
     println!("log: {:?}", outer.borrow());
     // ANCHOR_END: refcell
 }
+// ANCHOR_END: all

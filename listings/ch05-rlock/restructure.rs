@@ -1,3 +1,4 @@
+// ANCHOR: all
 // The Rust way: lock once at the top, pass `&mut T` down.
 use std::sync::Mutex;
 
@@ -33,3 +34,4 @@ fn main() {
     let account = account.into_inner().unwrap();
     println!("balance {}, history {:?}", account.balance, account.history);
 }
+// ANCHOR_END: all

@@ -1,3 +1,4 @@
+// ANCHOR: all
 // Passing the context explicitly, instead of keeping it in a thread-local.
 // Output: lines may come in any order.
 use std::thread;
@@ -26,3 +27,4 @@ fn main() {
         }
     });
 }
+// ANCHOR_END: all

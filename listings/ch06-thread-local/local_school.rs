@@ -1,3 +1,4 @@
+// ANCHOR: all
 // The notes' local_school in Rust: one STUDENT per thread.
 // Output: lines may come in any order.
 use std::cell::RefCell;
@@ -39,3 +40,4 @@ fn main() {
     t1.join().unwrap();
     t2.join().unwrap();
 }
+// ANCHOR_END: all

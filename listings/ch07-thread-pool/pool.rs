@@ -1,3 +1,4 @@
+// ANCHOR: all
 // A thread pool that returns each job's result and survives panicking jobs.
 use std::collections::VecDeque;
 use std::io;
@@ -160,3 +161,4 @@ fn main() -> io::Result<()> {
     // ANCHOR_END: main
     Ok(())
 }
+// ANCHOR_END: all

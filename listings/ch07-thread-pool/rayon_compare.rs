@@ -1,3 +1,4 @@
+// ANCHOR: all
 // What to use in practice: rayon's pool, scope and parallel iterators.
 use rayon::prelude::*;
 
@@ -30,3 +31,4 @@ fn main() {
     println!("sum: {total}");
     // ANCHOR_END: par_iter
 }
+// ANCHOR_END: all

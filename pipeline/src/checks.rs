@@ -222,6 +222,23 @@ pub fn check_source(chapter: &str, text: &str, chapter_dir: &Path, root: &Path) 
                         ),
                     ));
                 }
+                if directive.kind == "include"
+                    && directive.anchor.is_none()
+                    && !directive.range
+                    && source.lines().any(|l| l.trim_start().starts_with("// ANCHOR"))
+                {
+                    problems.push(problem(
+                        chapter,
+                        Some(&listing),
+                        format!(
+                            "{} shows the whole file, anchor comments and all (mdBook \
+                             removes them only from an anchored include): put `// ANCHOR: \
+                             all` on its first line and `// ANCHOR_END: all` on its last, \
+                             and include `{}:all`",
+                            directive.text, directive.path
+                        ),
+                    ));
+                }
                 if let Some(anchor) = &directive.anchor
                     && !has_anchor(&source, anchor)
                 {
@@ -280,8 +297,14 @@ pub fn check_source(chapter: &str, text: &str, chapter_dir: &Path, root: &Path) 
             ));
         }
         for directive in directives {
-            if directive.kind == "include" && (directive.anchor.is_some() || directive.range) {
-                let target = normalize(&chapter_dir.join(&directive.path));
+            let target = normalize(&chapter_dir.join(&directive.path));
+            let whole = directive.anchor.as_deref().is_some_and(|anchor| {
+                fs::read_to_string(&target).is_ok_and(|source| wraps_all(&source, anchor))
+            });
+            if directive.kind == "include"
+                && (directive.anchor.is_some() || directive.range)
+                && !whole
+            {
                 problems.push(problem(
                     chapter,
                     Some(&display_path(&target, root)),
@@ -295,6 +318,14 @@ pub fn check_source(chapter: &str, text: &str, chapter_dir: &Path, root: &Path) 
         }
     }
     problems
+}
+
+/// True when `anchor` opens on the file's first line and closes on its last:
+/// the anchored include is the whole program, without the anchor comments.
+fn wraps_all(source: &str, anchor: &str) -> bool {
+    let mut lines = source.lines().filter(|l| !l.trim().is_empty());
+    lines.next().map(str::trim) == Some(&format!("// ANCHOR: {anchor}"))
+        && lines.next_back().map(str::trim) == Some(&format!("// ANCHOR_END: {anchor}"))
 }
 
 /// Units that make a number a quantity a reader may take for a measurement.
@@ -758,6 +789,30 @@ mod tests {
     }
 
     #[test]
+    fn a_file_with_anchors_is_shown_whole_through_an_anchor_that_wraps_it() {
+        let root = scratch("wrapped");
+        let whole = "```rust\n{{#include ../listings/ch01/spawn.rs}}\n```\n";
+        let problems = check_source("src/ch01.md", whole, &root.join("src"), &root);
+        assert!(
+            problems.iter().any(|p| p.message.contains("// ANCHOR: all")),
+            "{problems:?}"
+        );
+        fs::write(
+            root.join("listings/ch01/spawn.rs"),
+            "// ANCHOR: all\nfn main() {\n    // ANCHOR: body\n    println!(\"hi\");\n    \
+             // ANCHOR_END: body\n}\n// ANCHOR_END: all\n",
+        )
+        .unwrap();
+        let all = "```rust\n{{#include ../listings/ch01/spawn.rs:all}}\n```\n";
+        let problems = check_source("src/ch01.md", all, &root.join("src"), &root);
+        assert!(problems.is_empty(), "{problems:?}");
+        // An anchor that leaves lines out is still part of a program.
+        let body = "```rust\n{{#include ../listings/ch01/spawn.rs:body}}\n```\n";
+        let problems = check_source("src/ch01.md", body, &root.join("src"), &root);
+        assert!(problems[0].message.contains("rustdoc_include"), "{problems:?}");
+    }
+
+    #[test]
     fn output_blocks_must_be_skipped_by_translation() {
         let root = scratch("skip");
         fs::write(root.join("listings/ch01/spawn.stdout"), "hi\n").unwrap();
@@ -887,9 +942,11 @@ mod tests {
             .iter()
             .map(ToString::to_string)
             .collect();
-        assert_eq!(shown.len(), 2, "{shown:#?}");
+        assert_eq!(shown.len(), 3, "{shown:#?}");
         assert!(shown[0].starts_with("src/ch01.md: listings/ch01/half.rs: `ANCHOR: open`"));
         assert!(shown[1].contains("`ANCHOR_END: other` has no `ANCHOR: other`"));
+        // And a whole file with anchors shows them.
+        assert!(shown[2].contains("anchor comments and all"), "{shown:#?}");
 
         let ranged = "```text\n{{#include ../listings/ch01/spawn.rs:2:9}}\n```\n";
         let problems = check_source("src/ch01.md", ranged, &root.join("src"), &root);
