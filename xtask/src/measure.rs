@@ -44,6 +44,18 @@ const MEASUREMENTS: &[Measurement] = &[
         keep: None,
     },
     Measurement {
+        program: Program::Python("listings/ch04-lock/race.py"),
+        file: "listings/ch04-lock/race.py.measured",
+        runs: 10,
+        keep: Some("final balance"),
+    },
+    Measurement {
+        program: Program::Python("listings/ch04-lock/race_call.py"),
+        file: "listings/ch04-lock/race_call.py.measured",
+        runs: 20,
+        keep: Some("final balance"),
+    },
+    Measurement {
         program: Program::Python("listings/ch05-rlock/rlock_notes.py"),
         file: "listings/ch05-rlock/rlock_notes.py.measured",
         runs: 10,
