@@ -217,21 +217,6 @@ impl ServerThreads {
     }
 }
 
-/// A field of /proc/self/status, in bytes.
-fn status_bytes(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    let line = status
-        .lines()
-        .find(|l| l.starts_with(field))
-        .unwrap_or_else(|| panic!("no {field} in /proc/self/status"));
-    let kib: u64 = line
-        .split_whitespace()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap();
-    kib * 1024
-}
-
 /// Samples something every 2 ms on a thread named `monitor`, keeping the
 /// largest value, until stopped.
 struct Monitor {
@@ -378,8 +363,8 @@ fn no_hostile_client_keeps_others_waiting_or_grows_memory() {
         ] {
             let server = kind.start();
             let addr = server.addr();
-            let before = status_bytes("VmRSS:");
-            let memory = Monitor::start(|| status_bytes("VmRSS:"));
+            let before = common::status_bytes("VmRSS:");
+            let memory = Monitor::start(|| common::status_bytes("VmRSS:"));
             let over = Arc::new(AtomicBool::new(false));
             let ends = Arc::clone(&over);
             let client = client_thread(move || hostile.behave(addr, ends));
@@ -437,23 +422,14 @@ fn dropping_a_server_with_100_idle_clients_returns_within_a_second() {
 /// Raises this process's soft limit of open files to its hard limit, or to
 /// `wanted` if that is less: 1,000 connections need 2,000 descriptors here.
 fn raise_open_files(wanted: u64) {
-    let mut limit = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: getrlimit and setrlimit only read and write `limit`.
-    unsafe {
-        assert_eq!(libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit), 0);
-        if limit.rlim_cur < wanted {
-            limit.rlim_cur = wanted.min(limit.rlim_max);
-            assert_eq!(libc::setrlimit(libc::RLIMIT_NOFILE, &limit), 0);
-        }
-    }
+    let (soft, hard) = common::limits(libc::RLIMIT_NOFILE);
     assert!(
-        limit.rlim_cur >= wanted,
-        "this test needs {wanted} open files; the hard limit is {}",
-        limit.rlim_max
+        hard >= wanted,
+        "this test needs {wanted} open files; the hard limit is {hard}"
     );
+    if soft < wanted {
+        common::set_soft_limit(libc::RLIMIT_NOFILE, wanted);
+    }
 }
 
 fn a_thousand_clients_at_once() {
@@ -531,13 +507,13 @@ fn ten_thousand_short_connections_leave_no_threads_or_stacks_behind() {
         let threads = ServerThreads::from_now();
         let server = Kind::ThreadPerConnection.start();
         honest_client(server.addr());
-        let before = status_bytes("VmSize:");
+        let before = common::status_bytes("VmSize:");
         for _ in 0..10_000 {
             honest_client(server.addr());
         }
         // A thread that has ended but is never joined keeps its stack mapped:
         // 10,000 of them would add 10,000 stacks here.
-        let grown = status_bytes("VmSize:").saturating_sub(before);
+        let grown = common::status_bytes("VmSize:").saturating_sub(before);
         assert!(
             grown < 64 * 1024 * 1024,
             "address space grew by {} MiB over 10,000 connections",
@@ -550,52 +526,17 @@ fn ten_thousand_short_connections_leave_no_threads_or_stacks_behind() {
     });
 }
 
-/// Runs the test `name` of this binary alone, in a child process, with
-/// CHILD set; returns its stderr after checking that it passed. In the
-/// child, returns None: the caller is the child, and does the work.
-fn in_child(name: &str) -> Option<String> {
-    if std::env::var("ECHO_SERVERS_CHILD").is_ok_and(|v| v == name) {
-        return None;
-    }
-    let mut command = std::process::Command::new(std::env::current_exe().unwrap());
-    command
-        .args([name, "--exact", "--include-ignored"])
-        .env("ECHO_SERVERS_CHILD", name);
-    let run = common::run_with_deadline(command, name, Duration::from_secs(60)).unwrap();
-    assert!(
-        run.success,
-        "{name}, in a child process:\n{}\n{}",
-        run.stdout, run.stderr
-    );
-    Some(run.stderr)
-}
-
-/// Sets the soft limit of `resource` and returns the old one.
-fn set_soft_limit(resource: libc::__rlimit_resource_t, soft: u64) -> u64 {
-    let mut limit = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: getrlimit and setrlimit only read and write `limit`.
-    unsafe {
-        assert_eq!(libc::getrlimit(resource, &mut limit), 0);
-        let old = limit.rlim_cur;
-        limit.rlim_cur = soft.min(limit.rlim_max);
-        assert_eq!(libc::setrlimit(resource, &limit), 0);
-        old
-    }
-}
-
 const ACCEPT_OUT_OF_DESCRIPTORS: &str =
     "accept_out_of_descriptors_is_logged_backed_off_and_survived";
 
 fn accept_out_of_descriptors_is_logged_backed_off_and_survived() {
-    let Some(stderr) = in_child(ACCEPT_OUT_OF_DESCRIPTORS) else {
+    let Some(child) = common::in_child(ACCEPT_OUT_OF_DESCRIPTORS) else {
         for kind in KINDS {
             out_of_descriptors(kind);
         }
         return;
     };
+    let stderr = child.stderr;
     for kind in KINDS {
         let during = stderr
             .split(&format!("{kind:?} server: out of descriptors"))
@@ -653,7 +594,7 @@ fn out_of_descriptors(kind: Kind) {
         .filter_map(|fd| fd.ok()?.file_name().to_str()?.parse::<u64>().ok())
         .max()
         .unwrap();
-    let old = set_soft_limit(libc::RLIMIT_NOFILE, highest + 16);
+    let old = common::set_soft_limit(libc::RLIMIT_NOFILE, highest + 16);
     let mut hog: Vec<File> = std::iter::from_fn(|| File::open("/dev/null").ok()).collect();
     hog.pop(); // one free descriptor, for this client
     let mut last = TcpStream::connect(server.addr()).unwrap();
@@ -665,7 +606,7 @@ fn out_of_descriptors(kind: Kind) {
     writeln!(go, "go").unwrap(); // it waits in the backlog
     thread::sleep(Duration::from_millis(700));
     drop(hog);
-    set_soft_limit(libc::RLIMIT_NOFILE, old);
+    common::set_soft_limit(libc::RLIMIT_NOFILE, old);
     eprintln!("{kind:?} server: descriptors back");
     assert_eq!(
         said.next().unwrap().unwrap(),
@@ -680,7 +621,7 @@ fn out_of_descriptors(kind: Kind) {
 const THREAD_REFUSED: &str = "a_thread_the_system_refuses_is_logged_and_the_server_serves_on";
 
 fn a_thread_the_system_refuses_is_logged_and_the_server_serves_on() {
-    let Some(stderr) = in_child(THREAD_REFUSED) else {
+    let Some(child) = common::in_child(THREAD_REFUSED) else {
         // The child: cap the address space just above what it uses, so that
         // no new thread's stack fits; connect; lift the cap; connect again.
         let server = Kind::ThreadPerConnection.start();
@@ -689,19 +630,21 @@ fn a_thread_the_system_refuses_is_logged_and_the_server_serves_on() {
         // library has no stack of an ended thread to reuse without mapping.
         let mut first = connect(server.addr());
         round_trip(&mut first, b"first");
-        let old = set_soft_limit(libc::RLIMIT_AS, status_bytes("VmSize:") + 48 * 1024);
+        let old =
+            common::set_soft_limit(libc::RLIMIT_AS, common::status_bytes("VmSize:") + 48 * 1024);
         let mut refused = TcpStream::connect(server.addr()).unwrap();
         refused.set_read_timeout(Some(SERVED_WITHIN)).unwrap();
         let _ = refused.write_all(b"nobody will echo this");
         let mut back = Vec::new();
         let _ = refused.read_to_end(&mut back); // closed, or reset
-        set_soft_limit(libc::RLIMIT_AS, old);
+        common::set_soft_limit(libc::RLIMIT_AS, old);
         assert!(back.is_empty(), "a client was served with no thread");
         let waited = honest_client(server.addr());
         assert!(waited < SERVED_WITHIN, "the next client waited {waited:?}");
         drop(first);
         return;
     };
+    let stderr = child.stderr;
     assert!(
         stderr.contains("echo server: no thread for a client: "),
         "the server did not say why it dropped the client:\n{stderr}"

@@ -143,56 +143,20 @@ const FAILED_SPAWN: &str = "new_stops_the_workers_it_started_when_the_system_ref
 #[test]
 #[ignore = "heavy tier: cargo test -- --include-ignored"]
 fn new_stops_the_workers_it_started_when_the_system_refuses_one() {
-    if std::env::var("POOL_STRESS_CHILD").is_ok_and(|v| v == FAILED_SPAWN) {
-        // The child: room for a few 2 MiB stacks and no more, then a pool
-        // of 64 workers. new() must fail, and leave no worker behind.
-        let mut limit = libc::rlimit {
-            rlim_cur: 0,
-            rlim_max: 0,
-        };
-        let status = std::fs::read_to_string("/proc/self/status").unwrap();
-        let size_kib: u64 = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmSize:"))
-            .and_then(|v| v.split_whitespace().next()?.parse().ok())
-            .unwrap();
-        // SAFETY: getrlimit and setrlimit only read and write `limit`.
-        unsafe {
-            assert_eq!(libc::getrlimit(libc::RLIMIT_AS, &mut limit), 0);
-            let old = limit.rlim_cur;
-            limit.rlim_cur = size_kib * 1024 + 7 * 1024 * 1024;
-            assert_eq!(libc::setrlimit(libc::RLIMIT_AS, &limit), 0);
-            let pool = pool::ThreadPool::new(64);
-            limit.rlim_cur = old;
-            assert_eq!(libc::setrlimit(libc::RLIMIT_AS, &limit), 0);
-            assert!(pool.is_err(), "64 workers started in 7 MiB");
-        }
-        let workers = std::fs::read_dir("/proc/self/task")
-            .unwrap()
-            .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok())
-            .filter(|name| name.starts_with("pool-"))
-            .count();
-        assert_eq!(workers, 0, "workers left running after new() failed");
-        return;
+    if common::in_child(FAILED_SPAWN).is_some() {
+        return; // the child passed
     }
-    let mut command = std::process::Command::new(std::env::current_exe().unwrap());
-    command
-        .args([
-            FAILED_SPAWN,
-            "--exact",
-            "--include-ignored",
-            "--test-threads=1",
-        ])
-        .env("POOL_STRESS_CHILD", FAILED_SPAWN);
-    let run = common::run_with_deadline(command, FAILED_SPAWN, Duration::from_secs(60)).unwrap();
-    assert!(
-        run.success,
-        "in a child process:\n{}\n{}",
-        run.stdout, run.stderr
-    );
-    assert!(
-        run.stdout.contains("1 passed"),
-        "the child ran no test:\n{}",
-        run.stdout
-    );
+    // The child: room for a few 2 MiB stacks and no more, then a pool of 64
+    // workers. new() must fail, and leave no worker behind.
+    let room = common::status_bytes("VmSize:") + 7 * 1024 * 1024;
+    let old = common::set_soft_limit(libc::RLIMIT_AS, room);
+    let pool = pool::ThreadPool::new(64);
+    common::set_soft_limit(libc::RLIMIT_AS, old);
+    assert!(pool.is_err(), "64 workers started in 7 MiB");
+    let workers = std::fs::read_dir("/proc/self/task")
+        .unwrap()
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok())
+        .filter(|name| name.starts_with("pool-"))
+        .count();
+    assert_eq!(workers, 0, "workers left running after new() failed");
 }

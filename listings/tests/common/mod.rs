@@ -531,3 +531,69 @@ fn compare_first_unordered(
             .join("\n")),
     }
 }
+
+/// Runs the test `name` of the running test binary alone, in a child
+/// process (with `--exact --include-ignored --test-threads=1`, and
+/// LISTINGS_TEST_CHILD=name), for a test that changes the whole process:
+/// its limits, say. Returns the child's run after checking that it passed
+/// that one test. In the child itself, returns None: the caller is the
+/// child, and does the work.
+pub fn in_child(name: &str) -> Option<Run> {
+    const CHILD: &str = "LISTINGS_TEST_CHILD";
+    if std::env::var(CHILD).is_ok_and(|v| v == name) {
+        return None;
+    }
+    let mut command = Command::new(std::env::current_exe().unwrap());
+    command
+        .args([name, "--exact", "--include-ignored", "--test-threads=1"])
+        .env(CHILD, name);
+    let run = run_with_deadline(command, name, Duration::from_secs(60)).unwrap();
+    assert!(
+        run.success && run.stdout.contains("1 passed"),
+        "{name}, in a child process:\n{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    Some(run)
+}
+
+/// The soft and the hard limit of `resource`.
+#[cfg(target_os = "linux")]
+pub fn limits(resource: libc::__rlimit_resource_t) -> (u64, u64) {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit only writes `limit`.
+    assert_eq!(unsafe { libc::getrlimit(resource, &mut limit) }, 0);
+    (limit.rlim_cur, limit.rlim_max)
+}
+
+/// Sets the soft limit of `resource` (at most the hard one); returns the
+/// soft limit it replaced.
+#[cfg(target_os = "linux")]
+pub fn set_soft_limit(resource: libc::__rlimit_resource_t, soft: u64) -> u64 {
+    let (old, hard) = limits(resource);
+    let limit = libc::rlimit {
+        rlim_cur: soft.min(hard),
+        rlim_max: hard,
+    };
+    // SAFETY: setrlimit only reads `limit`.
+    assert_eq!(unsafe { libc::setrlimit(resource, &limit) }, 0);
+    old
+}
+
+/// A field of /proc/self/status, in bytes (Linux).
+pub fn status_bytes(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .unwrap_or_else(|| panic!("no {field} in /proc/self/status"));
+    let kib: u64 = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    kib * 1024
+}
