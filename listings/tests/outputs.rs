@@ -127,6 +127,15 @@ fn main() -> ExitCode {
             },
         ));
     }
+    // The names the API appendix maps, as Python 3.13 lists them.
+    let python313 = python_version("3.13");
+    trials.push(
+        Trial::test("python::api-names-3.13", move || {
+            let interpreter = python313.ok_or("no Python 3.13")?;
+            api_names_are_python_3_13s(&interpreter)
+        })
+        .with_ignored_flag(python_version("3.13").is_none()),
+    );
     let python2 = python2();
     if python2.is_none() {
         eprintln!(
@@ -458,6 +467,28 @@ fn fits_the_playground(listing: &Listing, peak_threads: usize) -> Result<(), Fai
         Ok(())
     } else {
         Err(faults.join("\n").into())
+    }
+}
+
+/// data/python-api-3.13.txt is what xtask/python_api.py prints under Python
+/// 3.13: the appendix's list of names cannot be edited by hand.
+fn api_names_are_python_3_13s(interpreter: &Path) -> Result<(), Failed> {
+    let repository = root().parent().unwrap().to_path_buf();
+    let mut python = Command::new(interpreter);
+    python.arg(repository.join("xtask/python_api.py"));
+    let printed = run(python, "xtask/python_api.py")?;
+    let committed =
+        std::fs::read_to_string(repository.join("data/python-api-3.13.txt")).unwrap_or_default();
+    if printed.success && printed.stdout == committed {
+        Ok(())
+    } else {
+        Err(format!(
+            "data/python-api-3.13.txt is not what Python 3.13 lists; run `cargo xtask \
+             python-api` and give each new name its row in src/appendix-api-map.md\n\
+             Python printed:\n{}{}",
+            printed.stdout, printed.stderr
+        )
+        .into())
     }
 }
 

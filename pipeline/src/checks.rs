@@ -225,7 +225,9 @@ pub fn check_source(chapter: &str, text: &str, chapter_dir: &Path, root: &Path) 
                 if directive.kind == "include"
                     && directive.anchor.is_none()
                     && !directive.range
-                    && source.lines().any(|l| l.trim_start().starts_with("// ANCHOR"))
+                    && source
+                        .lines()
+                        .any(|l| l.trim_start().starts_with("// ANCHOR"))
                 {
                     problems.push(problem(
                         chapter,
@@ -794,7 +796,9 @@ mod tests {
         let whole = "```rust\n{{#include ../listings/ch01/spawn.rs}}\n```\n";
         let problems = check_source("src/ch01.md", whole, &root.join("src"), &root);
         assert!(
-            problems.iter().any(|p| p.message.contains("// ANCHOR: all")),
+            problems
+                .iter()
+                .any(|p| p.message.contains("// ANCHOR: all")),
             "{problems:?}"
         );
         fs::write(
@@ -809,7 +813,10 @@ mod tests {
         // An anchor that leaves lines out is still part of a program.
         let body = "```rust\n{{#include ../listings/ch01/spawn.rs:body}}\n```\n";
         let problems = check_source("src/ch01.md", body, &root.join("src"), &root);
-        assert!(problems[0].message.contains("rustdoc_include"), "{problems:?}");
+        assert!(
+            problems[0].message.contains("rustdoc_include"),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! (`cargo test`, tests/book.rs) and `cargo xtask serve`/`build` all call it,
 //! so they refuse exactly the same books.
 
+pub mod api_map;
 pub mod checks;
 pub mod figures;
 pub mod theme;
@@ -180,6 +181,7 @@ pub fn read(root: &Path) -> Result<Book> {
     let texts: Vec<&str> = sources.values().map(String::as_str).collect();
     problems.extend(theme::check_highlight(root, &texts));
     problems.extend(figures::check(root, &texts));
+    problems.extend(api_map::check(root));
 
     Ok(Book {
         root: root.to_path_buf(),

@@ -55,6 +55,10 @@ enum Task {
     /// Write theme/highlight.js: mdBook's, with only the languages the
     /// chapters' code blocks use.
     TrimHighlight,
+    /// Write data/python-api-3.13.txt, the public names of threading, queue
+    /// and concurrent.futures as Python 3.13 lists them (python3.13, or one
+    /// that pyenv installed).
+    PythonApi,
     /// Create a listing: listings/<chapter>/<name>.rs, its Python original
     /// and its [[bin]] in listings/Cargo.toml; print the lines to include.
     NewListing {
@@ -93,6 +97,7 @@ fn main() -> ExitCode {
         Task::Bless => bless::bless(),
         Task::UpdatePo => po::update_po(),
         Task::TrimHighlight => trim_highlight(),
+        Task::PythonApi => python_api(),
         Task::NewListing {
             chapter,
             name,
@@ -129,6 +134,40 @@ fn cargo() -> Command {
 }
 
 /// Runs a command, failing with the command line if it fails.
+fn python_api() -> Result<()> {
+    let pyenv = std::env::var_os("PYENV_ROOT")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".pyenv")));
+    let mut candidates = vec![std::path::PathBuf::from("python3.13")];
+    if let Some(versions) = pyenv.map(|p| p.join("versions"))
+        && let Ok(entries) = std::fs::read_dir(versions)
+    {
+        let mut found: Vec<_> = entries
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("3.13"))
+            .map(|e| e.path().join("bin/python3.13"))
+            .collect();
+        found.sort();
+        candidates.extend(found.into_iter().rev());
+    }
+    for python in candidates {
+        let Ok(output) = Command::new(&python)
+            .arg(root().join("xtask/python_api.py"))
+            .output()
+        else {
+            continue;
+        };
+        if output.status.success() {
+            let path = root().join("data/python-api-3.13.txt");
+            std::fs::write(&path, &output.stdout)
+                .with_context(|| format!("writing {}", shown(&path)))?;
+            println!("wrote {} with {}", shown(&path), python.display());
+            return Ok(());
+        }
+    }
+    anyhow::bail!("no Python 3.13 here: install one (pyenv install 3.13) and run this again")
+}
+
 fn trim_highlight() -> Result<()> {
     use book_pipeline::theme;
     let mut sources = Vec::new();

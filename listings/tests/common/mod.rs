@@ -175,14 +175,25 @@ pub fn python2_files() -> Vec<PathBuf> {
 /// A Python 2.7 interpreter: `python2.7` if it runs, else one that pyenv
 /// installed (pyenv's shim refuses to run a version that is not selected).
 pub fn python2() -> Option<PathBuf> {
+    python_version("2.7")
+}
+
+/// A Python of `version` ("2.7", "3.13"): `python<version>` if it runs and
+/// is that version, else the newest that pyenv installed.
+pub fn python_version(version: &str) -> Option<PathBuf> {
+    let (major, minor) = version.split_once('.')?;
     let works = |program: &Path| {
         Command::new(program)
-            .args(["-c", "import sys; sys.exit(sys.version_info[:2] != (2, 7))"])
+            .args([
+                "-c",
+                &format!("import sys; sys.exit(sys.version_info[:2] != ({major}, {minor}))"),
+            ])
             .output()
             .is_ok_and(|o| o.status.success())
     };
-    if works(Path::new("python2.7")) {
-        return Some(PathBuf::from("python2.7"));
+    let named = PathBuf::from(format!("python{version}"));
+    if works(&named) {
+        return Some(named);
     }
     let pyenv = std::env::var_os("PYENV_ROOT")
         .map(PathBuf::from)
@@ -190,8 +201,11 @@ pub fn python2() -> Option<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(pyenv.join("versions"))
         .ok()?
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("2.7"))
-        .map(|e| e.path().join("bin/python2.7"))
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name == version || name.starts_with(&format!("{version}."))
+        })
+        .map(|e| e.path().join(format!("bin/python{version}")))
         .filter(|p| works(p))
         .collect();
     found.sort();
