@@ -58,7 +58,9 @@ pub fn check(root: &Path) -> Vec<Problem> {
             let target = link.split(')').next().unwrap_or_default();
             let file = target.split('#').next().unwrap_or_default();
             if !file.is_empty() && !root.join("src").join(file).exists() {
-                problems.push(problem(format!("a row links to {target}, which does not exist")));
+                problems.push(problem(format!(
+                    "a row links to {target}, which does not exist"
+                )));
             }
         }
     }
