@@ -8,6 +8,7 @@
 //! so they refuse exactly the same books.
 
 pub mod api_map;
+pub mod cheat_sheet;
 pub mod checks;
 pub mod figures;
 pub mod theme;
@@ -182,6 +183,7 @@ pub fn read(root: &Path) -> Result<Book> {
     problems.extend(theme::check_highlight(root, &texts));
     problems.extend(figures::check(root, &texts));
     problems.extend(api_map::check(root));
+    problems.extend(cheat_sheet::check(root));
 
     Ok(Book {
         root: root.to_path_buf(),

@@ -16,6 +16,7 @@ checks. Run by `cargo xtask browser-test`.
 import functools
 import http.server
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -345,6 +346,15 @@ def main():
             phone.locator("svg.book-figure").nth(1).scroll_into_view_if_needed()
             phone.screenshot(path=str(shots / f"phone-{edition}-ch07-figure.png"))
             phone.close()
+
+        # The cheat sheet prints on at most two A4 pages, in both editions.
+        for edition in ["en", "zh-CN"]:
+            page = open_page(context, base + edition + "/appendix-cheat-sheet.html", errors)
+            pdf = page.pdf(format="A4")
+            counts = [int(n) for n in re.findall(rb"/Count (\d+)", pdf)]
+            pages = max(counts) if counts else 0
+            check(1 <= pages <= 2, f"{edition}/appendix-cheat-sheet.html prints on {pages} A4 pages")
+            page.close()
 
         audit(context, base, book, errors)
         keyboard(context, base, errors)

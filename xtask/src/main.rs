@@ -55,6 +55,9 @@ enum Task {
     /// Write theme/highlight.js: mdBook's, with only the languages the
     /// chapters' code blocks use.
     TrimHighlight,
+    /// Write src/appendix-cheat-sheet.md from the chapters' "From Python to
+    /// Rust" tables.
+    CheatSheet,
     /// Write data/python-api-3.13.txt, the public names of threading, queue
     /// and concurrent.futures as Python 3.13 lists them (python3.13, or one
     /// that pyenv installed).
@@ -98,6 +101,7 @@ fn main() -> ExitCode {
         Task::UpdatePo => po::update_po(),
         Task::TrimHighlight => trim_highlight(),
         Task::PythonApi => python_api(),
+        Task::CheatSheet => cheat_sheet(),
         Task::NewListing {
             chapter,
             name,
@@ -134,6 +138,15 @@ fn cargo() -> Command {
 }
 
 /// Runs a command, failing with the command line if it fails.
+fn cheat_sheet() -> Result<()> {
+    use book_pipeline::cheat_sheet;
+    let path = root().join(cheat_sheet::PAGE);
+    std::fs::write(&path, cheat_sheet::render(&cheat_sheet::chapters(&root())))
+        .with_context(|| format!("writing {}", shown(&path)))?;
+    println!("wrote {}", shown(&path));
+    Ok(())
+}
+
 fn python_api() -> Result<()> {
     let pyenv = std::env::var_os("PYENV_ROOT")
         .map(std::path::PathBuf::from)
