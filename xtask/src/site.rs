@@ -134,7 +134,8 @@ impl Drop for Serving {
 }
 
 /// After each build of `site` has settled (no file newer than half a
-/// second), unescape the chapter names and index it, until `stop`.
+/// second), finish it as `build` does (`finish_edition`) and index it,
+/// until `stop`.
 fn index_each_build(
     site: &Path,
     language: &str,
@@ -154,10 +155,7 @@ fn index_each_build(
         if newest.elapsed().unwrap_or_default() < Duration::from_millis(500) {
             continue;
         }
-        if language != "en" {
-            unescape_chapter_names(site)?;
-            translate_figures(site, language)?;
-        }
+        finish_edition(site, language)?;
         mark_search_bodies(site)?;
         let mut pagefind = Command::new(venv_python());
         pagefind
@@ -200,9 +198,8 @@ pub fn build() -> Result<()> {
             destination.display()
         );
     }
-    for language in LANGUAGES.iter().filter(|l| **l != "en") {
-        unescape_chapter_names(&book.join(language))?;
-        translate_figures(&book.join(language), language)?;
+    for language in LANGUAGES {
+        finish_edition(&book.join(language), language)?;
     }
     let index = book.join("index.html");
     fs::write(&index, INDEX_HTML).with_context(|| format!("writing {}", index.display()))?;
@@ -225,6 +222,17 @@ pub fn build() -> Result<()> {
     }
     println!("every link and #anchor between the pages resolves");
     Ok(())
+}
+
+/// What mdBook's build of a translated edition still needs, for `build` and
+/// `serve` alike: chapter names without markdown escapes, and the figures'
+/// words in the edition's language. Nothing for the English source.
+fn finish_edition(edition: &Path, language: &str) -> Result<()> {
+    if language == "en" {
+        return Ok(());
+    }
+    unescape_chapter_names(edition)?;
+    translate_figures(edition, language)
 }
 
 /// mdbook-i18n-helpers 0.4.0 writes a translated chapter name back as
