@@ -6,7 +6,8 @@
 //! - `translation::zh-CN`: po/zh-CN.po translates every English message;
 //! - one test per rust block of each edition, `en::ch01-thread::spawn`,
 //!   `zh-CN::ch01-thread::spawn`: skeptic compiles it with the pinned
-//!   compiler and runs it. A block marked `ignore` is a rejected listing,
+//!   compiler and runs it (a `no_run` block, an exercise's starter, is only
+//!   compiled). A block marked `ignore` is a rejected listing,
 //!   which listings/tests/compile_fail.rs checks instead, so it has no test
 //!   here (and `--include-ignored` runs only what is heavy).
 //!
@@ -32,7 +33,7 @@ fn main() -> ExitCode {
     }
     // skeptic's first block runs `cargo metadata` and looks up every crate
     // it links; let that happen while the book is read.
-    let warm_up = std::thread::spawn(|| run_block("fn main() {}\n", "(warm-up)"));
+    let warm_up = std::thread::spawn(|| run_block("fn main() {}\n", "(warm-up)", false));
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let read = book_pipeline::read(root);
     if let Ok(Err(failed)) = warm_up.join() {
@@ -73,10 +74,18 @@ fn main() -> ExitCode {
     for block in book.blocks.iter().filter(|b| !b.ignored()) {
         let code = block.program();
         let listings = block.listings.join(", ");
+        let compile_only = block.compile_only();
         trials.push(Trial::test(block.name(), move || {
-            run_block(&code, &listings)
+            run_block(&code, &listings, compile_only)
         }));
     }
+    // A `no_run` block is compiled and not run: a starter that stops at
+    // todo!() passes. (One that does not compile makes skeptic print rustc's
+    // errors and panic, which fails its trial.)
+    trials.push(Trial::test(
+        "harness::a_no_run_block_is_compiled_not_run",
+        || run_block("fn main() {\n    todo!()\n}\n", "(a starter)", true),
+    ));
     libtest_mimic::run(&args, trials).exit_code()
 }
 
@@ -86,17 +95,26 @@ fn main() -> ExitCode {
 /// running until it ends or is killed).
 const BLOCK_DEADLINE: Duration = Duration::from_secs(120);
 
-/// Compiles and runs one block with skeptic, as an edition-2024 program.
-fn run_block(code: &str, listings: &str) -> Result<(), Failed> {
+/// Compiles and runs one block with skeptic, as an edition-2024 program;
+/// only compiles it if `compile_only`.
+fn run_block(code: &str, listings: &str, compile_only: bool) -> Result<(), Failed> {
     let (done, result) = mpsc::channel();
     let program = code.to_string();
     std::thread::spawn(move || {
-        let _ = done.send(skeptic::rt::run_test_captured(
+        let (root, out, target) = (
             env!("CARGO_MANIFEST_DIR"),
             env!("OUT_DIR"),
             env!("BOOK_TARGET"),
-            &program,
-        ));
+        );
+        let outcome = if compile_only {
+            // skeptic prints the compiler's output and panics when it
+            // fails; the panic leaves `done` unsent, which reads as failure.
+            skeptic::rt::compile_test(root, out, target, &program);
+            Ok(String::new())
+        } else {
+            skeptic::rt::run_test_captured(root, out, target, &program)
+        };
+        let _ = done.send(outcome);
     });
     let outcome = match result.recv_timeout(BLOCK_DEADLINE) {
         Ok(outcome) => outcome,
@@ -108,7 +126,11 @@ fn run_block(code: &str, listings: &str) -> Result<(), Failed> {
             .into());
         }
         Err(mpsc::RecvTimeoutError::Disconnected) => {
-            return Err(format!("from {listings}: skeptic panicked").into());
+            return Err(format!(
+                "from {listings}: skeptic panicked (for a no_run block: rustc rejected it; \
+                 what it printed is above)"
+            )
+            .into());
         }
     };
     outcome.map(drop).map_err(|output| {

@@ -46,6 +46,10 @@ fn main() -> ExitCode {
             every_recording_has_its_program,
         ),
         Trial::test(
+            "layout::every_exercise_has_a_gap_and_a_solution",
+            every_exercise_has_a_gap_and_a_solution,
+        ),
+        Trial::test(
             "layout::every_copy_is_the_same_as_its_original",
             every_copy_is_the_same_as_its_original,
         ),
@@ -322,7 +326,7 @@ fn fail_with(faults: Vec<String>) -> Result<(), Failed> {
 fn every_listing_is_a_binary() -> Result<(), Failed> {
     let declared = declared_bins();
     let mut faults = Vec::new();
-    for listing in listings() {
+    for listing in listings().into_iter().chain(exercises()) {
         let path = listing
             .path
             .strip_prefix(root())
@@ -337,12 +341,49 @@ fn every_listing_is_a_binary() -> Result<(), Failed> {
             ));
         }
     }
-    let known: Vec<String> = listings().into_iter().map(|l| l.bin).collect();
+    let known: Vec<String> = listings()
+        .into_iter()
+        .chain(exercises())
+        .map(|l| l.bin)
+        .collect();
     for (name, path) in &declared {
         if !known.contains(name) {
             faults.push(format!(
                 "listings/Cargo.toml declares binary {name} ({path}), which is no listing \
-                 (listings/chNN-<slug>/<name>.rs is `chNN-<name>`, `-` for `_`)"
+                 (listings/chNN-<slug>/<name>.rs is `chNN-<name>`, `-` for `_`; an \
+                 exercise's starter, listings/chNN-<slug>/exercises/<name>.rs, is \
+                 `chNN-exercise-<name>`)"
+            ));
+        }
+    }
+    fail_with(faults)
+}
+
+/// An exercise's starter stops at `todo!()` where the reader works, and its
+/// solution is the chapter's listing of the same name (compiled, run and
+/// checked like any other).
+fn every_exercise_has_a_gap_and_a_solution() -> Result<(), Failed> {
+    let mut faults = Vec::new();
+    for starter in exercises() {
+        let text = std::fs::read_to_string(&starter.path).unwrap();
+        if !text.contains("todo!(") {
+            faults.push(format!(
+                "{}: an exercise's starter has a todo!() where the reader works",
+                starter.shown()
+            ));
+        }
+        let solution = starter
+            .path
+            .parent()
+            .unwrap()
+            .parent()
+            .unwrap()
+            .join(starter.path.file_name().unwrap());
+        if !solution.exists() {
+            faults.push(format!(
+                "{}: its solution {} does not exist",
+                starter.shown(),
+                relative(&solution)
             ));
         }
     }

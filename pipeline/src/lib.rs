@@ -105,6 +105,12 @@ impl Block {
     pub fn ignored(&self) -> bool {
         self.info.split(',').any(|word| word.trim() == "ignore")
     }
+
+    /// skeptic's rule too: a `no_run` block is compiled, not run. The book
+    /// marks its exercises' starters so: they stop at `todo!()`.
+    pub fn compile_only(&self) -> bool {
+        self.info.split(',').any(|word| word.trim() == "no_run")
+    }
 }
 
 /// The book, read and checked.

@@ -347,6 +347,17 @@ def main():
             phone.screenshot(path=str(shots / f"phone-{edition}-ch07-figure.png"))
             phone.close()
 
+        # An exercise's solution is folded until the reader opens it.
+        for edition, label in [("en", "A solution"), ("zh-CN", "一种解法")]:
+            page = open_page(context, base + edition + "/ch04-lock.html", errors)
+            fold = page.locator("details", has_text=label).first
+            closed = fold.count() == 1 and not fold.evaluate("d => d.open")
+            fold.locator("summary").click()
+            opened = fold.evaluate("d => d.open") and fold.locator("pre code").first.is_visible()
+            check(closed and opened,
+                  f"{edition}/ch04-lock.html folds the exercise's solution under {label!r}")
+            page.close()
+
         # The cheat sheet prints on at most two A4 pages, in both editions.
         for edition in ["en", "zh-CN"]:
             page = open_page(context, base + edition + "/appendix-cheat-sheet.html", errors)

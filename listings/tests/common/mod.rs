@@ -148,6 +148,41 @@ pub fn listings() -> Vec<Listing> {
         .collect()
 }
 
+/// Every exercise's starter (listings/chNN-slug/exercises/*.rs): it compiles,
+/// stops at `todo!()` where the reader works, and is never run; its solution
+/// is the listing of the same name in the chapter's folder. Its binary is
+/// `chNN-exercise-<name>`.
+pub fn exercises() -> Vec<Listing> {
+    chapter_dirs()
+        .iter()
+        .flat_map(|dir| files_with_extension(&dir.join("exercises"), "rs"))
+        .map(|path| {
+            let chapter = path
+                .parent()
+                .unwrap()
+                .parent()
+                .unwrap()
+                .file_name()
+                .unwrap();
+            let number = chapter
+                .to_string_lossy()
+                .split('-')
+                .next()
+                .unwrap()
+                .to_string();
+            let stem = path
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .replace('_', "-");
+            Listing {
+                bin: format!("{number}-exercise-{stem}"),
+                path,
+            }
+        })
+        .collect()
+}
+
 /// Every listing that must not compile (listings/chNN-slug/fail/*.rs).
 pub fn failing_listings() -> Vec<PathBuf> {
     chapter_dirs()

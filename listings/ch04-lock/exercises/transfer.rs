@@ -1,0 +1,34 @@
+// Exercise: two threads move money between two accounts, in opposite
+// directions, at once, and neither ever waits for the other forever.
+use std::sync::Mutex;
+use std::thread;
+
+struct Account {
+    id: u32,
+    balance: Mutex<i64>,
+}
+
+/// Moves `amount` from `from` to `to` while holding both locks, so that no
+/// thread ever sees the money in neither account, or in both.
+fn transfer(from: &Account, to: &Account, amount: i64) {
+    // Every account has an id, and ids can be compared.
+    let _ = (from.id < to.id, amount);
+    todo!("lock both accounts, without a deadlock")
+}
+
+fn main() {
+    let a = Account {
+        id: 1,
+        balance: Mutex::new(1000),
+    };
+    let b = Account {
+        id: 2,
+        balance: Mutex::new(1000),
+    };
+    thread::scope(|s| {
+        s.spawn(|| (0..10_000).for_each(|_| transfer(&a, &b, 1)));
+        s.spawn(|| (0..10_000).for_each(|_| transfer(&b, &a, 1)));
+    });
+    let (a, b) = (*a.balance.lock().unwrap(), *b.balance.lock().unwrap());
+    println!("a: {a}, b: {b}, total: {}", a + b);
+}
