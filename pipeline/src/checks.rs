@@ -632,8 +632,9 @@ pub fn check_listings_shown<'a>(
         .collect()
 }
 
-/// The files the book shows: in listings/chNN-<slug>/ and its fail/ folder,
-/// those ending in .rs, .py, .stdout, .stderr or .measured. Sorted.
+/// The files the book shows: in listings/chNN-<slug>/ and its fail/ and
+/// exercises/ folders, those ending in .rs, .py, .stdout, .stderr or
+/// .measured. Sorted.
 pub fn listing_files(listings: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let Ok(chapters) = fs::read_dir(listings) else {
@@ -646,7 +647,11 @@ pub fn listing_files(listings: &Path) -> Vec<PathBuf> {
         if !chapter.is_dir() || !is_chapter {
             continue;
         }
-        for dir in [chapter.clone(), chapter.join("fail")] {
+        for dir in [
+            chapter.clone(),
+            chapter.join("fail"),
+            chapter.join("exercises"),
+        ] {
             for file in fs::read_dir(&dir).into_iter().flatten().flatten() {
                 let file = file.path();
                 if file.is_file()
