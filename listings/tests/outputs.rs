@@ -549,7 +549,7 @@ fn anchored<'a>(text: &'a str, name: &str) -> Option<&'a str> {
 fn every_copy_is_the_same_as_its_original() -> Result<(), Failed> {
     let mut faults = Vec::new();
     let mut copies = 0;
-    for listing in listings() {
+    for listing in listings().into_iter().chain(exercises()) {
         let text = std::fs::read_to_string(&listing.path).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         for pair in lines.windows(2) {
@@ -563,7 +563,14 @@ fn every_copy_is_the_same_as_its_original() -> Result<(), Failed> {
                 continue;
             };
             copies += 1;
-            let source = listing.path.with_file_name(original);
+            // An exercise's starter copies from its chapter's folder.
+            let folder = listing.path.parent().unwrap();
+            let folder = if folder.ends_with("exercises") {
+                folder.parent().unwrap()
+            } else {
+                folder
+            };
+            let source = folder.join(original);
             let wanted = std::fs::read_to_string(&source)
                 .ok()
                 .and_then(|t| anchored(&t, anchor).map(str::to_string));
