@@ -29,11 +29,20 @@
   const bar = document.getElementById("mdbook-menu-bar");
   if (bar) bar.setAttribute("role", "banner");
 
-  // A code or output block, or a table, wider (or taller) than its box
-  // scrolls; the keyboard reaches it when it does, and scrolls it with the
+  // On a narrow screen a figure keeps a width at which its words are legible
+  // (theme/book.css) and scrolls sideways in a box of its own.
+  document.querySelectorAll("svg.book-figure").forEach((svg) => {
+    const box = document.createElement("div");
+    box.className = "figure-scroll";
+    svg.replaceWith(box);
+    box.appendChild(svg);
+  });
+
+  // A code or output block, a table or a figure, wider (or taller) than its
+  // box scrolls; the keyboard reaches it when it does, and scrolls it with the
   // arrow keys. Blocks that fit stay out of the tab order. Showing hidden
   // lines, or a narrower window, can change which blocks scroll.
-  const blocks = document.querySelectorAll("pre > code, .table-wrapper");
+  const blocks = document.querySelectorAll("pre > code, .table-wrapper, .figure-scroll");
   const reach = (block) => {
     const scrolls =
       block.scrollWidth > block.clientWidth || block.scrollHeight > block.clientHeight;

@@ -343,6 +343,12 @@ def main():
             phone.route("https://play.rust-lang.org/**", fake_playground)
             phone.goto(base + edition + "/ch07-thread-pool.html", wait_until="networkidle")
             phone.screenshot(path=str(shots / f"phone-{edition}-ch07-thread-pool.png"))
+            # A figure's words keep their size on a phone (its box scrolls).
+            smallest = phone.evaluate("""() => Math.min(...Array.from(
+                document.querySelectorAll('svg.book-figure text'),
+                t => t.getBoundingClientRect().height).filter(h => h > 0))""")
+            check(smallest >= 12,
+                  f"{edition}: at a phone's width, a figure's smallest words are {smallest:.0f}px high")
             phone.locator("svg.book-figure").nth(1).scroll_into_view_if_needed()
             phone.screenshot(path=str(shots / f"phone-{edition}-ch07-figure.png"))
             phone.close()
