@@ -27,7 +27,11 @@ const NEEDED: &[(&str, &[&str])] = &[
 
 /// mdBook's highlight.js, as the pinned mdbook-html writes it.
 fn mdbook_highlight_js() -> Result<String> {
-    let scratch = std::env::temp_dir().join(format!("book-theme-{}", std::process::id()));
+    // A folder of its own for each call: two threads of one process (the
+    // tests run in parallel) must not write or remove each other's.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let scratch = std::env::temp_dir().join(format!("book-theme-{}-{call}", std::process::id()));
     let theme = scratch.join("theme");
     for folder in ["css", "fonts"] {
         fs::create_dir_all(theme.join(folder))
