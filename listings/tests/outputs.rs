@@ -680,6 +680,13 @@ fn blocking_program_is_killed() -> Result<(), Failed> {
 /// The comparison itself, on made-up files: exact by default, any line order
 /// when the program says so, `[..]` for a varying value, and a missing or
 /// extra line always caught.
+/// The self-test compares on its own, whatever SNAPSHOTS says: under
+/// `cargo xtask bless` (SNAPSHOTS=overwrite) a comparison would otherwise
+/// rewrite its scratch files and say every output matches.
+fn verify_only() -> snapbox::Assert {
+    snapbox::Assert::new().action(snapbox::assert::Action::Verify)
+}
+
 fn comparison_self_test() -> Result<(), Failed> {
     let dir = std::env::temp_dir().join(format!("book-compare-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -705,14 +712,14 @@ fn comparison_self_test() -> Result<(), Failed> {
     )
     .unwrap();
     let repeats =
-        |actual: &str| compare_with(snapbox::Assert::new(), &repeating, &patterns, actual).is_ok();
+        |actual: &str| compare_with(verify_only(), &repeating, &patterns, actual, false).is_ok();
 
     let same = "worker 1 done\nworker 2 done\ntook 12 ms\n";
     let swapped = "worker 2 done\nworker 1 done\ntook 7 ms\n";
     let missing = "worker 2 done\ntook 7 ms\n";
     let extra = "worker 2 done\nworker 1 done\nworker 1 done\ntook 7 ms\n";
     let check = |source: &Path, actual: &str| {
-        compare_with(snapbox::Assert::new(), source, &expected, actual).is_ok()
+        compare_with(verify_only(), source, &expected, actual, false).is_ok()
     };
     let verdicts = [
         check(&ordered, same),

@@ -460,21 +460,23 @@ pub fn compare(source: &Path, expected: &Path, actual: &str) -> Result<(), Strin
         source,
         expected,
         actual,
+        blessing(),
     )
 }
 
-/// `compare` with a given snapbox assertion (the tests of the comparison use
-/// one that never overwrites).
+/// `compare` with a given snapbox assertion, and `rewrite` to let a mismatch
+/// rewrite the recording (the tests of the comparison itself never do).
 pub fn compare_with(
     assert: snapbox::Assert,
     source: &Path,
     expected: &Path,
     actual: &str,
+    rewrite: bool,
 ) -> Result<(), String> {
     let text = std::fs::read_to_string(source).unwrap();
     let shown = relative(source);
     if let Some(racing) = racing_lines(&text) {
-        return compare_first_unordered(&shown, racing, expected, actual);
+        return compare_first_unordered(&shown, racing, expected, actual, rewrite);
     }
     if text.contains(REPEATING_MARK) {
         return compare_repeating(&shown, expected, actual);
@@ -549,6 +551,7 @@ fn compare_first_unordered(
     racing: usize,
     expected: &Path,
     actual: &str,
+    rewrite: bool,
 ) -> Result<(), String> {
     let recorded = std::fs::read_to_string(expected).unwrap_or_default();
     let split = |text: &str| {
@@ -571,7 +574,7 @@ fn compare_first_unordered(
     );
     match (head, tail) {
         (Ok(()), Ok(())) => Ok(()),
-        _ if blessing() => std::fs::write(expected, actual).map_err(|e| e.to_string()),
+        _ if rewrite => std::fs::write(expected, actual).map_err(|e| e.to_string()),
         (head, tail) => Err([head.err(), tail.err()]
             .into_iter()
             .flatten()
