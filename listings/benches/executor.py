@@ -1,4 +1,5 @@
 """ThreadPoolExecutor(2) on tiny and ~100 µs jobs; run by `cargo bench --bench pool`."""
+import os
 import statistics
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -37,20 +38,25 @@ def run(jobs, work):
         return time.perf_counter() - began
 
 
-def report(name, jobs, times):
+def report(name, data, jobs, times):
     rates = sorted(jobs / t for t in times)
+    if os.environ.get('BOOK_DATA') == '1':
+        print(f"data\t{data[0]}\t{data[1]}\t{statistics.median(rates) / 1e6:.4f}")
     print(f"{name:<42} {statistics.median(rates) / 1e6:>9.3f} M jobs/s  "
           f"(min–max {rates[0] / 1e6:.3f}–{rates[-1] / 1e6:.3f})")
 
 
 rounds = calibrate()
-report(f"ThreadPoolExecutor, {TINY} tiny jobs", TINY, [run(TINY, tiny) for _ in range(RUNS)])
+report(f"ThreadPoolExecutor, {TINY} tiny jobs",
+       ("tiny", "Python ThreadPoolExecutor"), TINY, [run(TINY, tiny) for _ in range(RUNS)])
 inline = []
 for _ in range(RUNS):
     began = time.perf_counter()
     for i in range(1000):
         heavy(i, rounds)
     inline.append(time.perf_counter() - began)
-report("Python inline, 1000 jobs of ~100 µs", 1000, inline)
-report("ThreadPoolExecutor, 1000 jobs of ~100 µs", 1000,
+report("Python inline, 1000 jobs of ~100 µs",
+       ("heavy", "Python, one thread, no pool"), 1000, inline)
+report("ThreadPoolExecutor, 1000 jobs of ~100 µs",
+       ("heavy", "Python ThreadPoolExecutor"), 1000,
        [run(1000, lambda i: heavy(i, rounds)) for _ in range(RUNS)])

@@ -6,6 +6,22 @@
 #[path = "../ch07-thread-pool/pool.rs"]
 mod pool;
 
+#[allow(dead_code)]
+#[path = "../ch10-gil/pool_slot.rs"]
+mod pool_slot;
+
+#[allow(dead_code)]
+#[path = "../ch10-gil/pool_wake.rs"]
+mod pool_wake;
+
+#[allow(dead_code)]
+#[path = "../ch10-gil/pool_batch.rs"]
+mod pool_batch;
+
+#[allow(dead_code)]
+#[path = "../ch10-gil/fast_pool.rs"]
+mod fast_pool;
+
 use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -45,9 +61,15 @@ fn stats(mut times: Vec<Duration>) -> (Duration, Duration, Duration) {
     (times[times.len() / 2], times[0], times[times.len() - 1])
 }
 
-fn report(name: &str, jobs: u64, times: Vec<Duration>) -> f64 {
+/// Prints one result; with BOOK_DATA=1 (`cargo xtask measure`), also a
+/// tab-separated line for the data files: `data`, tiny or heavy, the name
+/// the chapter uses, million jobs per second.
+fn report(name: &str, data: (&str, &str), jobs: u64, times: Vec<Duration>) -> f64 {
     let (median, min, max) = stats(times);
     let rate = |d: Duration| jobs as f64 / d.as_secs_f64();
+    if std::env::var("BOOK_DATA").is_ok_and(|v| v == "1") {
+        println!("data\t{}\t{}\t{:.4}", data.0, data.1, rate(median) / 1e6);
+    }
     println!(
         "{name:<42} {:>9.3} M jobs/s  (min–max {:.3}–{:.3}), median {:.1} ms",
         rate(median) / 1e6,
@@ -58,17 +80,23 @@ fn report(name: &str, jobs: u64, times: Vec<Duration>) -> f64 {
     median.as_secs_f64()
 }
 
-fn book_pool(jobs: u64, work: impl Fn(u64) -> u64 + Send + Sync + Copy + 'static) -> Duration {
-    let pool = pool::ThreadPool::new(2).expect("two workers start");
-    let began = Instant::now();
-    let handles: Vec<_> = (0..jobs).map(|i| pool.submit(move || work(i))).collect();
-    let sum: u64 = handles
-        .into_iter()
-        .map(|h| h.join().unwrap())
-        .fold(0, u64::wrapping_add);
-    let took = began.elapsed();
-    black_box(sum);
-    took
+/// Submits `jobs` jobs to a new pool of two workers from `$pool`, then
+/// joins every handle in order: each of the book's pools has the same
+/// interface, in a module of its own.
+macro_rules! pool_run {
+    ($pool:ident, $jobs:expr, $work:expr) => {{
+        let (jobs, work) = ($jobs, $work);
+        let pool = $pool::ThreadPool::new(2).expect("two workers start");
+        let began = Instant::now();
+        let handles: Vec<_> = (0..jobs).map(|i| pool.submit(move || work(i))).collect();
+        let sum: u64 = handles
+            .into_iter()
+            .map(|h| h.join().unwrap())
+            .fold(0, u64::wrapping_add);
+        let took = began.elapsed();
+        black_box(sum);
+        took
+    }};
 }
 
 fn rayon_scope(
@@ -111,13 +139,38 @@ fn main() {
     println!("2 workers everywhere; {RUNS} runs each; heavy job = {rounds} rounds ≈ 100 µs\n");
 
     println!("{TINY} tiny jobs, results collected:");
-    report(
-        "book pool (submit + join every handle)",
-        TINY,
-        (0..RUNS).map(|_| book_pool(TINY, tiny)).collect(),
-    );
+    // (what this run prints, the name in data/ch10/pools.txt)
+    let pools = [
+        ("book pool", "book pool"),
+        ("step 1: a slot per job", "step 1: a slot per job"),
+        (
+            "step 2: wake only a sleeping worker",
+            "step 2: fewer wake-ups",
+        ),
+        (
+            "dropped: a share of the queue at a time",
+            "dropped: batches",
+        ),
+        ("step 3: join runs queued jobs", "second pool"),
+    ];
+    for (i, (name, data)) in pools.into_iter().enumerate() {
+        let run = || match i {
+            0 => pool_run!(pool, TINY, tiny),
+            1 => pool_run!(pool_slot, TINY, tiny),
+            2 => pool_run!(pool_wake, TINY, tiny),
+            3 => pool_run!(pool_batch, TINY, tiny),
+            _ => pool_run!(fast_pool, TINY, tiny),
+        };
+        report(
+            name,
+            ("tiny", data),
+            TINY,
+            (0..RUNS).map(|_| run()).collect(),
+        );
+    }
     report(
         "rayon::scope (result into a slot)",
+        ("tiny", "rayon::scope"),
         TINY,
         (0..RUNS)
             .map(|_| rayon_scope(&rayon_pool, TINY, tiny))
@@ -128,30 +181,42 @@ fn main() {
     let heavy_job = move |i| heavy(i, rounds);
     let single = report(
         "inline, one thread",
+        ("heavy", "one thread, no pool"),
         HEAVY,
         (0..RUNS).map(|_| inline(HEAVY, heavy_job)).collect(),
     );
-    let book = report(
-        "book pool",
-        HEAVY,
-        (0..RUNS).map(|_| book_pool(HEAVY, heavy_job)).collect(),
-    );
+    let mut speed_ups = Vec::new();
+    for (i, (name, data)) in pools.into_iter().enumerate() {
+        let run = || match i {
+            0 => pool_run!(pool, HEAVY, heavy_job),
+            1 => pool_run!(pool_slot, HEAVY, heavy_job),
+            2 => pool_run!(pool_wake, HEAVY, heavy_job),
+            3 => pool_run!(pool_batch, HEAVY, heavy_job),
+            _ => pool_run!(fast_pool, HEAVY, heavy_job),
+        };
+        let took = report(
+            name,
+            ("heavy", data),
+            HEAVY,
+            (0..RUNS).map(|_| run()).collect(),
+        );
+        speed_ups.push(format!("{data} {:.2}x", single / took));
+    }
     let rayon = report(
         "rayon::scope",
+        ("heavy", "rayon::scope"),
         HEAVY,
         (0..RUNS)
             .map(|_| rayon_scope(&rayon_pool, HEAVY, heavy_job))
             .collect(),
     );
-    println!(
-        "speed-up over one thread: book pool {:.2}x, rayon {:.2}x",
-        single / book,
-        single / rayon
-    );
+    speed_ups.push(format!("rayon {:.2}x", single / rayon));
+    println!("speed-up over one thread: {}", speed_ups.join(", "));
 
     println!("\nPython ThreadPoolExecutor(2), same machine, same run:");
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/executor.py");
-    let status = std::process::Command::new("python3").arg(script).status();
+    let python = std::env::var("BOOK_PYTHON").unwrap_or_else(|_| "python3".to_string());
+    let status = std::process::Command::new(python).arg(script).status();
     if !status.is_ok_and(|s| s.success()) {
         println!("(python3 benches/executor.py did not run)");
     }

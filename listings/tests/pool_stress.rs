@@ -1,12 +1,17 @@
-//! The book's thread pool (listings/ch07-thread-pool/pool.rs, the very file the
-//! chapter shows) under load: 100,000 jobs, every seventh of which panics,
-//! through 1, 2 and 8 workers. Every job runs exactly once, every
-//! non-panicking job's result arrives exactly once through its handle, and
-//! every panic comes back as Err with its payload.
+//! The book's thread pools (listings/ch07-thread-pool/pool.rs and
+//! listings/ch10-gil/fast_pool.rs, the very files the chapters show) under
+//! load: 100,000 jobs, every seventh of which panics, through 1, 2 and 8
+//! workers. Every job runs exactly once, every non-panicking job's result
+//! arrives exactly once through its handle, and every panic comes back as Err
+//! with its payload.
 
 #[allow(dead_code)]
 #[path = "../ch07-thread-pool/pool.rs"]
 mod pool;
+
+#[allow(dead_code)]
+#[path = "../ch10-gil/fast_pool.rs"]
+mod fast_pool;
 
 mod common;
 
@@ -16,47 +21,60 @@ use std::time::Duration;
 
 const JOBS: usize = 100_000;
 
-fn run(workers: usize) {
-    let runs: Arc<Vec<AtomicU8>> = Arc::new((0..JOBS).map(|_| AtomicU8::new(0)).collect());
-    let pool = pool::ThreadPool::new(workers).expect("the workers start");
-    let handles: Vec<_> = (0..JOBS)
-        .map(|i| {
-            let runs = Arc::clone(&runs);
-            pool.submit(move || {
-                runs[i].fetch_add(1, Ordering::Relaxed);
-                if i % 7 == 3 {
-                    panic!("job {i} panics on purpose");
-                }
-                i * 2
+/// Runs the load through a pool from the module `$pool` (each of the book's
+/// pools has the same interface) with `$workers` workers.
+macro_rules! stress {
+    ($pool:ident, $workers:expr) => {{
+        let workers: usize = $workers;
+        let runs: Arc<Vec<AtomicU8>> = Arc::new((0..JOBS).map(|_| AtomicU8::new(0)).collect());
+        let pool = $pool::ThreadPool::new(workers).expect("the workers start");
+        let handles: Vec<_> = (0..JOBS)
+            .map(|i| {
+                let runs = Arc::clone(&runs);
+                pool.submit(move || {
+                    runs[i].fetch_add(1, Ordering::Relaxed);
+                    if i % 7 == 3 {
+                        panic!("job {i} panics on purpose");
+                    }
+                    i * 2
+                })
             })
-        })
-        .collect();
-    let mut results = 0;
-    for (i, handle) in handles.into_iter().enumerate() {
-        match handle.join() {
-            Ok(value) => {
-                assert_ne!(i % 7, 3, "job {i} should have panicked");
-                assert_eq!(value, i * 2, "job {i} returned another job's result");
-                results += 1;
-            }
-            Err(payload) => {
-                assert_eq!(i % 7, 3, "job {i} should not have panicked");
-                let message = payload.downcast_ref::<String>().expect("a formatted panic");
-                assert_eq!(*message, format!("job {i} panics on purpose"));
+            .collect();
+        let mut results = 0;
+        for (i, handle) in handles.into_iter().enumerate() {
+            match handle.join() {
+                Ok(value) => {
+                    assert_ne!(i % 7, 3, "job {i} should have panicked");
+                    assert_eq!(value, i * 2, "job {i} returned another job's result");
+                    results += 1;
+                }
+                Err(payload) => {
+                    assert_eq!(i % 7, 3, "job {i} should not have panicked");
+                    let message = payload.downcast_ref::<String>().expect("a formatted panic");
+                    assert_eq!(*message, format!("job {i} panics on purpose"));
+                }
             }
         }
-    }
-    drop(pool);
-    let expected = (0..JOBS).filter(|i| i % 7 != 3).count();
-    assert_eq!(results, expected, "with {workers} workers");
-    for (i, count) in runs.iter().enumerate() {
-        assert_eq!(
-            count.load(Ordering::Relaxed),
-            1,
-            "job {i} ran {} times",
-            count.load(Ordering::Relaxed)
-        );
-    }
+        drop(pool);
+        let expected = (0..JOBS).filter(|i| i % 7 != 3).count();
+        assert_eq!(results, expected, "with {workers} workers");
+        for (i, count) in runs.iter().enumerate() {
+            assert_eq!(
+                count.load(Ordering::Relaxed),
+                1,
+                "job {i} ran {} times",
+                count.load(Ordering::Relaxed)
+            );
+        }
+    }};
+}
+
+fn run(workers: usize) {
+    stress!(pool, workers);
+}
+
+fn run_second_pool(workers: usize) {
+    stress!(fast_pool, workers);
 }
 
 /// Deliberate panics (their messages end with "on purpose") would flood
@@ -91,6 +109,20 @@ fn every_result_arrives_exactly_once_through_1_2_and_8_workers() {
             Duration::from_secs(120),
             &format!("{JOBS} jobs through {workers} workers"),
             move || run(workers),
+        );
+    }
+}
+
+#[test]
+#[ignore = "heavy tier: cargo test -- --include-ignored"]
+fn the_second_pool_too_delivers_every_result_exactly_once_through_1_2_and_8_workers() {
+    silence_deliberate_panics();
+    for workers in [1, 2, 8] {
+        // Here the main thread also runs jobs while it joins.
+        common::within(
+            Duration::from_secs(120),
+            &format!("{JOBS} jobs through the second pool's {workers} workers"),
+            move || run_second_pool(workers),
         );
     }
 }

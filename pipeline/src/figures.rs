@@ -96,7 +96,9 @@ pub fn words(svg: &str) -> Vec<(usize, String)> {
                     break;
                 };
                 let word = after[start + 1..start + end].trim();
-                if !word.is_empty() {
+                // A number, such as a plot's tick label, is no word to
+                // translate: it stays as it is in every edition.
+                if word.chars().any(char::is_alphabetic) {
                     found.push((index + 1, word.to_string()));
                 }
                 rest = &after[start + end + close.len()..];
@@ -187,7 +189,8 @@ mod tests {
     #[test]
     fn words_are_titles_descriptions_and_texts() {
         let svg = "<svg>\n<title id=\"t\">A title</title>\n<desc>What it shows.</desc>\n\
-                   <text x=\"1\">main</text><text>worker</text>\n<textPath>no</textPath>\n</svg>";
+                   <text x=\"1\">main</text><text>worker</text><text>0.5</text>\n\
+                   <textPath>no</textPath>\n</svg>";
         let found: Vec<(usize, String)> = words(svg);
         let words: Vec<&str> = found.iter().map(|(_, w)| w.as_str()).collect();
         assert_eq!(words, ["A title", "What it shows.", "main", "worker"]);

@@ -84,8 +84,19 @@ enum Task {
         skip_cold: bool,
     },
     /// Run the listings whose figures the book quotes, and write those
-    /// figures, with the machine, to their `.measured` files.
-    Measure,
+    /// figures, with the machine, to their `.measured` files; then run
+    /// chapter 10's measurements, write data/ch10/ and draw its plots.
+    Measure {
+        /// The thread counts of chapter 10's runs (on a machine with more
+        /// cores, for example 1,2,4,8,16,32,64).
+        #[arg(long, value_delimiter = ',', default_values_t = [1, 2, 4])]
+        threads: Vec<usize>,
+        /// Only chapter 10's measurements.
+        #[arg(long)]
+        chapter_10_only: bool,
+    },
+    /// Draw chapter 10's plots again from data/ch10/, without measuring.
+    Plots,
     /// Model-check chapter 7's pool with loom (a build of its own, in target/loom).
     Loom,
 }
@@ -108,7 +119,11 @@ fn main() -> ExitCode {
             no_python,
         } => new_listing::new_listing(&chapter, &name, !no_python),
         Task::LoopTimes { runs, skip_cold } => loop_times::measure(runs, skip_cold),
-        Task::Measure => measure::measure(),
+        Task::Measure {
+            threads,
+            chapter_10_only,
+        } => measure::measure(&threads, chapter_10_only),
+        Task::Plots => plots::render_all(&root()),
         Task::Loom => loom(),
     };
     match result {

@@ -1,9 +1,9 @@
-//! A loom model of chapter 7's thread pool: the very code of
-//! listings/ch07-thread-pool/pool.rs, compiled with loom's Mutex, Condvar,
-//! mpsc and threads (build.rs copies it into OUT_DIR). loom runs every
-//! interleaving, up to LOOM_MAX_PREEMPTIONS preemptions (3 unless set), and
-//! checks that every job submitted before the pool is dropped runs exactly
-//! once and that no thread waits forever.
+//! A loom model of the book's thread pools: the very code of
+//! listings/ch07-thread-pool/pool.rs and listings/ch10-gil/fast_pool.rs,
+//! compiled with loom's Mutex, Condvar, mpsc and threads (build.rs copies
+//! them into OUT_DIR). loom runs every interleaving, up to
+//! LOOM_MAX_PREEMPTIONS preemptions (3 unless set), and checks that every
+//! job submitted runs exactly once and that no thread waits forever.
 //!
 //! A mutant of the pool, whose workers look at `shutdown` before they drain
 //! the queue, must fail: loom reports the job that never runs as a deadlock
@@ -25,6 +25,16 @@ mod pool {
 #[allow(dead_code)]
 mod pool_shutdown_first {
     include!(concat!(env!("OUT_DIR"), "/pool_shutdown_first.rs"));
+}
+
+#[allow(dead_code)]
+mod fast_pool {
+    include!(concat!(env!("OUT_DIR"), "/fast_pool.rs"));
+}
+
+#[allow(dead_code)]
+mod fast_pool_stays_waking {
+    include!(concat!(env!("OUT_DIR"), "/fast_pool_stays_waking.rs"));
 }
 
 fn builder() -> loom::model::Builder {
@@ -76,6 +86,75 @@ fn loom_catches_workers_that_check_shutdown_first() {
     assert!(
         !output.status.success(),
         "loom passed the mutant whose workers check shutdown first:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("deadlock"),
+        "loom failed the mutant, but not with a deadlock:\n{stderr}"
+    );
+}
+
+/// Chapter 10's pool: two workers, two jobs joined while the pool lives (a
+/// join may run a job itself), then the pool is dropped.
+#[test]
+fn the_second_pool_runs_every_job_once_and_no_thread_waits_forever() {
+    builder().check(|| {
+        let pool = fast_pool::ThreadPool::new(2).unwrap();
+        let one = pool.submit(|| 1);
+        let ten = pool.submit(|| 10);
+        let sum = one.join().unwrap() + ten.join().unwrap();
+        assert_eq!(sum, 11, "each job ran exactly once");
+    });
+}
+
+/// One worker; each job is awaited through a flag of its own, not through
+/// join, so that only the worker can run it: a submit that fails to wake the
+/// sleeping worker leaves the main thread waiting forever.
+macro_rules! wake_model {
+    ($pool:ident) => {
+        builder().check(|| {
+            use loom::sync::{Arc, Condvar, Mutex};
+            let pool = $pool::ThreadPool::new(1).unwrap();
+            for _ in 0..2 {
+                let ran = Arc::new((Mutex::new(false), Condvar::new()));
+                let done = Arc::clone(&ran);
+                let handle = pool.submit(move || {
+                    *done.0.lock().unwrap() = true;
+                    done.1.notify_one();
+                });
+                let (flag, changed) = &*ran;
+                let mut flag = flag.lock().unwrap();
+                while !*flag {
+                    flag = changed.wait(flag).unwrap();
+                }
+                drop(flag);
+                handle.join().unwrap();
+            }
+        })
+    };
+}
+
+#[test]
+fn every_submit_reaches_a_sleeping_worker() {
+    wake_model!(fast_pool);
+}
+
+/// Run only by the test below, in a child process: loom aborts on the deadlock.
+#[test]
+#[ignore = "run by loom_catches_a_worker_that_stays_waking, in a child process"]
+fn stays_waking_mutant() {
+    wake_model!(fast_pool_stays_waking);
+}
+
+#[test]
+fn loom_catches_a_worker_that_stays_waking() {
+    let output = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "stays_waking_mutant", "--ignored", "--nocapture"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !output.status.success(),
+        "loom passed the mutant whose woken worker stays `waking`:\n{stderr}"
     );
     assert!(
         stderr.contains("deadlock"),
