@@ -41,7 +41,8 @@ def run(jobs, work):
 def report(name, data, jobs, times):
     rates = sorted(jobs / t for t in times)
     if os.environ.get('BOOK_DATA') == '1':
-        print(f"data\t{data[0]}\t{data[1]}\t{statistics.median(rates) / 1e6:.4f}")
+        print(f"data\t{data[0]}\t{data[1]}\t{statistics.median(rates) / 1e6:.4f}"
+              f"\t{rates[0] / 1e6:.4f}\t{rates[-1] / 1e6:.4f}")
     print(f"{name:<42} {statistics.median(rates) / 1e6:>9.3f} M jobs/s  "
           f"(min–max {rates[0] / 1e6:.3f}–{rates[-1] / 1e6:.3f})")
 

@@ -19,6 +19,10 @@ mod pool_wake;
 mod pool_batch;
 
 #[allow(dead_code)]
+#[path = "../ch10-gil/pool_help.rs"]
+mod pool_help;
+
+#[allow(dead_code)]
 #[path = "../ch10-gil/fast_pool.rs"]
 mod fast_pool;
 
@@ -26,7 +30,7 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-const RUNS: usize = 7;
+const RUNS: usize = 9;
 const TINY: u64 = 1_000_000;
 const HEAVY: u64 = 1_000;
 
@@ -63,12 +67,20 @@ fn stats(mut times: Vec<Duration>) -> (Duration, Duration, Duration) {
 
 /// Prints one result; with BOOK_DATA=1 (`cargo xtask measure`), also a
 /// tab-separated line for the data files: `data`, tiny or heavy, the name
-/// the chapter uses, million jobs per second.
+/// the chapter uses, and million jobs per second: the median, the slowest
+/// run and the fastest.
 fn report(name: &str, data: (&str, &str), jobs: u64, times: Vec<Duration>) -> f64 {
     let (median, min, max) = stats(times);
     let rate = |d: Duration| jobs as f64 / d.as_secs_f64();
     if std::env::var("BOOK_DATA").is_ok_and(|v| v == "1") {
-        println!("data\t{}\t{}\t{:.4}", data.0, data.1, rate(median) / 1e6);
+        println!(
+            "data\t{}\t{}\t{:.4}\t{:.4}\t{:.4}",
+            data.0,
+            data.1,
+            rate(median) / 1e6,
+            rate(max) / 1e6,
+            rate(min) / 1e6
+        );
     }
     println!(
         "{name:<42} {:>9.3} M jobs/s  (min–max {:.3}–{:.3}), median {:.1} ms",
@@ -138,9 +150,8 @@ fn main() {
         .unwrap();
     println!("2 workers everywhere; {RUNS} runs each; heavy job = {rounds} rounds ≈ 100 µs\n");
 
-    println!("{TINY} tiny jobs, results collected:");
-    // (what this run prints, the name in data/ch10/pools.txt)
-    let pools = [
+    // (what this run prints, the name in data/ch10/pools.txt), then rayon.
+    let names = [
         ("book pool", "book pool"),
         ("step 1: a slot per job", "step 1: a slot per job"),
         (
@@ -151,66 +162,55 @@ fn main() {
             "dropped: a share of the queue at a time",
             "dropped: batches",
         ),
-        ("step 3: join runs queued jobs", "second pool"),
+        ("step 3: join runs queued jobs", "step 3: join helps"),
+        ("step 4: look again before sleeping", "second pool"),
+        ("rayon::scope (result into a slot)", "rayon::scope"),
     ];
-    for (i, (name, data)) in pools.into_iter().enumerate() {
-        let run = || match i {
-            0 => pool_run!(pool, TINY, tiny),
-            1 => pool_run!(pool_slot, TINY, tiny),
-            2 => pool_run!(pool_wake, TINY, tiny),
-            3 => pool_run!(pool_batch, TINY, tiny),
-            _ => pool_run!(fast_pool, TINY, tiny),
-        };
-        report(
-            name,
-            ("tiny", data),
-            TINY,
-            (0..RUNS).map(|_| run()).collect(),
-        );
+    // One run of way `i` on `jobs` jobs of `work`.
+    let run = |i: usize, jobs: u64, work: fn(u64, u64) -> u64, rounds: u64| {
+        let job = move |n| work(n, rounds);
+        match i {
+            0 => pool_run!(pool, jobs, job),
+            1 => pool_run!(pool_slot, jobs, job),
+            2 => pool_run!(pool_wake, jobs, job),
+            3 => pool_run!(pool_batch, jobs, job),
+            4 => pool_run!(pool_help, jobs, job),
+            5 => pool_run!(fast_pool, jobs, job),
+            _ => rayon_scope(&rayon_pool, jobs, job),
+        }
+    };
+    // The ways take turns, run after run, rather than each running all its
+    // runs at once: on a shared machine whose speed changes over a minute,
+    // every way then sees the same changes, and their ratios hold.
+    let interleaved = |jobs: u64, work: fn(u64, u64) -> u64| {
+        let mut times: Vec<Vec<Duration>> = vec![Vec::new(); names.len()];
+        for _ in 0..RUNS {
+            for (i, way) in times.iter_mut().enumerate() {
+                way.push(run(i, jobs, work, rounds));
+            }
+        }
+        times
+    };
+
+    println!("{TINY} tiny jobs, results collected:");
+    for ((name, data), times) in names.iter().zip(interleaved(TINY, |n, _| tiny(n))) {
+        report(name, ("tiny", data), TINY, times);
     }
-    report(
-        "rayon::scope (result into a slot)",
-        ("tiny", "rayon::scope"),
-        TINY,
-        (0..RUNS)
-            .map(|_| rayon_scope(&rayon_pool, TINY, tiny))
-            .collect(),
-    );
 
     println!("\n{HEAVY} jobs of about 100 µs:");
-    let heavy_job = move |i| heavy(i, rounds);
     let single = report(
         "inline, one thread",
         ("heavy", "one thread, no pool"),
         HEAVY,
-        (0..RUNS).map(|_| inline(HEAVY, heavy_job)).collect(),
-    );
-    let mut speed_ups = Vec::new();
-    for (i, (name, data)) in pools.into_iter().enumerate() {
-        let run = || match i {
-            0 => pool_run!(pool, HEAVY, heavy_job),
-            1 => pool_run!(pool_slot, HEAVY, heavy_job),
-            2 => pool_run!(pool_wake, HEAVY, heavy_job),
-            3 => pool_run!(pool_batch, HEAVY, heavy_job),
-            _ => pool_run!(fast_pool, HEAVY, heavy_job),
-        };
-        let took = report(
-            name,
-            ("heavy", data),
-            HEAVY,
-            (0..RUNS).map(|_| run()).collect(),
-        );
-        speed_ups.push(format!("{data} {:.2}x", single / took));
-    }
-    let rayon = report(
-        "rayon::scope",
-        ("heavy", "rayon::scope"),
-        HEAVY,
         (0..RUNS)
-            .map(|_| rayon_scope(&rayon_pool, HEAVY, heavy_job))
+            .map(|_| inline(HEAVY, move |i| heavy(i, rounds)))
             .collect(),
     );
-    speed_ups.push(format!("rayon {:.2}x", single / rayon));
+    let mut speed_ups = Vec::new();
+    for ((name, data), times) in names.iter().zip(interleaved(HEAVY, heavy)) {
+        let took = report(name, ("heavy", data), HEAVY, times);
+        speed_ups.push(format!("{data} {:.2}x", single / took));
+    }
     println!("speed-up over one thread: {}", speed_ups.join(", "));
 
     println!("\nPython ThreadPoolExecutor(2), same machine, same run:");

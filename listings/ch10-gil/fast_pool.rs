@@ -1,9 +1,9 @@
 // ANCHOR: all
-// Chapter 10's second pool, step 3 of 3: chapter 7's pool made faster one
+// Chapter 10's second pool, step 4 of 4: chapter 7's pool made faster one
 // measured step at a time. Same interface: new, submit, and a Handle to
 // join, which now borrows the pool. What changed is where the time of a job
-// went: a channel per job, a wake-up per submit, and a caller woken for
-// every result.
+// went: a channel per job, a wake-up per submit, a caller woken for every
+// result, and workers that fell asleep between two tiny jobs.
 use std::collections::VecDeque;
 use std::io;
 use std::panic::{self, AssertUnwindSafe};
@@ -156,12 +156,23 @@ impl ThreadPool {
 }
 
 // ANCHOR: work
+/// How many times a worker that finds the queue empty looks again before it
+/// sleeps. The loom model sets none: it checks sleeping and waking, which
+/// looking again only puts off, and with looks it did not reach a worker
+/// asleep before the next submit, the case where a wake-up can be lost.
+#[cfg(not(loom))]
+const LOOKS: u32 = 8;
+#[cfg(loom)]
+const LOOKS: u32 = 0;
+
 fn work(shared: &Shared) {
+    let mut looks = 0;
     loop {
         let job = {
             let mut queue = shared.queue.lock().unwrap();
             loop {
                 if let Some(job) = queue.jobs.pop_front() {
+                    looks = 0;
                     // Jobs are left and a worker sleeps: pass the wake-up on.
                     if !queue.jobs.is_empty() && queue.idle > 0 && !queue.waking {
                         queue.waking = true;
@@ -171,6 +182,16 @@ fn work(shared: &Shared) {
                 }
                 if queue.shutdown {
                     return;
+                }
+                // Step 4: before sleeping, let the other threads run and look
+                // again, a few times. Tiny jobs come faster than a sleeping
+                // worker can be woken.
+                if looks < LOOKS {
+                    looks += 1;
+                    drop(queue);
+                    thread::yield_now();
+                    queue = shared.queue.lock().unwrap();
+                    continue;
                 }
                 queue.idle += 1;
                 queue = shared.available.wait(queue).unwrap();

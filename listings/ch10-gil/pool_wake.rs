@@ -1,5 +1,5 @@
 // ANCHOR: all
-// Chapter 10's second pool, step 2 of 3: step 1, and submit wakes a worker
+// Chapter 10's second pool, step 2 of 4: step 1, and submit wakes a worker
 // only when one sleeps and none is already on its way.
 use std::collections::VecDeque;
 use std::io;

@@ -240,6 +240,9 @@ fn today() -> String {
 /// `--measure` (the Python ones with every Python of PYTHONS found), and the
 /// pool benchmark; the results go to data/ch10/ and the plots are drawn.
 fn chapter_10(threads: &[usize], machine: &str) -> Result<()> {
+    if !threads.contains(&1) {
+        bail!("--threads must include 1: every speed-up is measured against one thread");
+    }
     let pythons = pythons();
     if pythons.is_empty() {
         bail!("none of Python {PYTHONS:?} found, on the PATH or under pyenv");
@@ -408,16 +411,26 @@ fn chapter_10(threads: &[usize], machine: &str) -> Result<()> {
         .env("BOOK_DATA", "1")
         .env("BOOK_PYTHON", &pythons[0].1);
     for row in rows_of(bench, "the pool benchmark")? {
-        if row.len() == 4 && row[0] == "data" {
+        if row.len() == 6 && row[0] == "data" {
             let what = if row[2].starts_with("Python") {
                 row[2].replacen("Python", &pythons[0].0, 1)
             } else {
                 row[2].clone()
             };
-            pools.push(vec![what, row[1].clone(), row[3].clone()]);
+            pools.push(vec![
+                what,
+                row[1].clone(),
+                row[3].clone(),
+                row[4].clone(),
+                row[5].clone(),
+            ]);
         }
     }
-    write("pools.txt", &["what", "jobs", "M jobs/s"], &pools)?;
+    write(
+        "pools.txt",
+        &["what", "jobs", "M jobs/s", "slowest run", "fastest run"],
+        &pools,
+    )?;
 
     // A thread: microseconds to start and join one; a pool's job for scale.
     let mut spawn = Vec::new();
