@@ -1,8 +1,11 @@
+// ANCHOR: all
 // A solution: wait_timeout_while waits for a free place or for the time to
 // run out, whichever comes first; then a place is taken only if one is free.
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
+// The semaphore of semaphore.rs, unchanged (a test keeps the two the same).
+// ANCHOR: semaphore
 struct Semaphore {
     free: Mutex<usize>,
     released: Condvar,
@@ -26,7 +29,20 @@ impl Semaphore {
         *free -= 1;
         Permit { semaphore: self }
     }
+}
 
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        // The lock is only ever held to change a number, which cannot panic,
+        // so it is never poisoned and this unwrap never fails.
+        *self.semaphore.free.lock().unwrap() += 1;
+        self.semaphore.released.notify_one();
+    }
+}
+// ANCHOR_END: semaphore
+
+// What the exercise adds.
+impl Semaphore {
     /// Like acquire(timeout=...): a Permit, or None once `timeout` has
     /// passed with no place free.
     fn acquire_timeout(&self, timeout: Duration) -> Option<Permit<'_>> {
@@ -44,15 +60,6 @@ impl Semaphore {
     }
 }
 
-impl Drop for Permit<'_> {
-    fn drop(&mut self) {
-        // The lock is only ever held to change a number, which cannot panic,
-        // so it is never poisoned and this unwrap never fails.
-        *self.semaphore.free.lock().unwrap() += 1;
-        self.semaphore.released.notify_one();
-    }
-}
-
 fn main() {
     let slots = Semaphore::new(2);
     let first = slots.acquire();
@@ -63,3 +70,4 @@ fn main() {
     let third = slots.acquire_timeout(Duration::from_millis(50));
     println!("once one is given back: {}", third.is_some());
 }
+// ANCHOR_END: all

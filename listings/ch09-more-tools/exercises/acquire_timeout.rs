@@ -1,8 +1,11 @@
+// ANCHOR: all
 // Exercise: Python's acquire(timeout=...) for the chapter's semaphore. Add
 // acquire_timeout, which gives up and returns None when the time runs out.
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
+// The semaphore of semaphore.rs, unchanged (a test keeps the two the same).
+// ANCHOR: semaphore
 struct Semaphore {
     free: Mutex<usize>,
     released: Condvar,
@@ -26,13 +29,6 @@ impl Semaphore {
         *free -= 1;
         Permit { semaphore: self }
     }
-
-    /// Like acquire(timeout=...): a Permit, or None once `timeout` has
-    /// passed with no place free.
-    fn acquire_timeout(&self, timeout: Duration) -> Option<Permit<'_>> {
-        let _ = timeout;
-        todo!("wait with wait_timeout_while, then take a place only if one is free")
-    }
 }
 
 impl Drop for Permit<'_> {
@@ -41,6 +37,17 @@ impl Drop for Permit<'_> {
         // so it is never poisoned and this unwrap never fails.
         *self.semaphore.free.lock().unwrap() += 1;
         self.semaphore.released.notify_one();
+    }
+}
+// ANCHOR_END: semaphore
+
+// What the exercise adds.
+impl Semaphore {
+    /// Like acquire(timeout=...): a Permit, or None once `timeout` has
+    /// passed with no place free.
+    fn acquire_timeout(&self, timeout: Duration) -> Option<Permit<'_>> {
+        let _ = timeout;
+        todo!("wait with wait_timeout_while, then take a place only if one is free")
     }
 }
 
@@ -54,3 +61,4 @@ fn main() {
     let third = slots.acquire_timeout(Duration::from_millis(50));
     println!("once one is given back: {}", third.is_some());
 }
+// ANCHOR_END: all
