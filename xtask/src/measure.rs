@@ -64,6 +64,37 @@ const MEASUREMENTS: &[Measurement] = &[
     },
 ];
 
+/// What `program --version` prints, or nothing when it does not run.
+fn version(program: impl AsRef<std::ffi::OsStr>) -> String {
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| {
+            // Python 2 printed its version on stderr.
+            let text = [o.stdout, o.stderr].concat();
+            String::from_utf8_lossy(&text).trim().to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// Runs `command` in the repository and returns what it printed, failing
+/// with its stderr when it fails.
+fn output_of(mut command: Command, name: &str) -> Result<String> {
+    let output = command
+        .current_dir(root())
+        .output()
+        .with_context(|| format!("running {name}"))?;
+    if !output.status.success() {
+        bail!(
+            "{name} failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
 /// One line about the machine: processor, cores, memory and system.
 fn machine() -> String {
     let read = |path: &str| fs::read_to_string(path).unwrap_or_default();
@@ -79,17 +110,6 @@ fn machine() -> String {
         .and_then(|r| r.split_whitespace().next()?.parse::<u64>().ok())
         .unwrap_or(0);
     let kernel = read("/proc/sys/kernel/osrelease");
-    let version = |program: &str| {
-        Command::new(program)
-            .arg("--version")
-            .output()
-            .map(|o| {
-                // Python 2 printed its version on stderr.
-                let text = [o.stdout, o.stderr].concat();
-                String::from_utf8_lossy(&text).trim().to_string()
-            })
-            .unwrap_or_default()
-    };
     let (rustc, python) = (version("rustc"), version("python3"));
     format!(
         "{cpu}, {cores} cores available, {} GiB of memory, {} {}, {rustc}, {python}",
@@ -107,7 +127,7 @@ pub fn measure(threads: &[usize], chapter_10_only: bool) -> Result<()> {
         let runs = measurement.runs;
         let mut text = format!("Measured by `cargo xtask measure`, {runs} runs, on {machine}:\n");
         for run in 1..=runs {
-            let (mut command, name) = match measurement.program {
+            let (command, name) = match measurement.program {
                 Program::Bin(bin) => {
                     let mut command = cargo();
                     command.args(["run", "--quiet", "--locked", "-p", "listings", "--bin", bin]);
@@ -126,17 +146,7 @@ pub fn measure(threads: &[usize], chapter_10_only: bool) -> Result<()> {
                     (command, path)
                 }
             };
-            let output = command
-                .current_dir(root())
-                .output()
-                .with_context(|| format!("running {name}"))?;
-            if !output.status.success() {
-                bail!(
-                    "{name} failed:\n{}",
-                    String::from_utf8_lossy(&output.stderr)
-                );
-            }
-            let kept: Vec<String> = String::from_utf8_lossy(&output.stdout)
+            let kept: Vec<String> = output_of(command, name)?
                 .lines()
                 .filter(|l| measurement.keep.is_none_or(|prefix| l.starts_with(prefix)))
                 .map(str::to_string)
@@ -163,36 +173,51 @@ pub fn measure(threads: &[usize], chapter_10_only: bool) -> Result<()> {
 /// machine has, as `python3.X` on the PATH or under pyenv's versions.
 const PYTHONS: &[&str] = &["3.11", "3.13"];
 
-fn pythons() -> Vec<(String, PathBuf)> {
-    let mut found = Vec::new();
+/// A Python found for chapter 10: "Python 3.11", its path, and what its
+/// `--version` says.
+struct Python {
+    label: String,
+    path: PathBuf,
+    version: String,
+}
+
+fn pythons() -> Vec<Python> {
     let pyenv = std::env::var_os("PYENV_ROOT")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".pyenv")));
+    let installed: Vec<(Vec<u32>, PathBuf)> = pyenv
+        .and_then(|p| fs::read_dir(p.join("versions")).ok())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            // 3.11.10 after 3.11.7: versions compare as numbers, not text.
+            let name = e.file_name().to_string_lossy().into_owned();
+            let numbers = name
+                .split('.')
+                .map(|n| n.parse().ok())
+                .collect::<Option<_>>()?;
+            Some((numbers, e.path().join("bin/python3")))
+        })
+        .collect();
+    let mut found = Vec::new();
     for minor in PYTHONS {
-        let on_path = PathBuf::from(format!("python{minor}"));
-        let mut candidates = vec![on_path];
-        if let Some(versions) = pyenv.as_ref().map(|p| p.join("versions"))
-            && let Ok(entries) = fs::read_dir(versions)
-        {
-            let mut installed: Vec<PathBuf> = entries
-                .flatten()
-                .filter(|e| {
-                    let name = e.file_name().to_string_lossy().into_owned();
-                    name.strip_prefix(minor)
-                        .is_some_and(|rest| rest.starts_with('.') || rest.is_empty())
-                })
-                .map(|e| e.path().join("bin/python3"))
-                .collect();
-            installed.sort();
-            candidates.extend(installed.into_iter().rev());
-        }
-        for candidate in candidates {
-            let works = Command::new(&candidate)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success());
-            if works {
-                found.push((format!("Python {minor}"), candidate));
+        let wanted: Vec<u32> = minor.split('.').filter_map(|n| n.parse().ok()).collect();
+        let mut under_pyenv: Vec<&(Vec<u32>, PathBuf)> = installed
+            .iter()
+            .filter(|(v, _)| v.starts_with(&wanted))
+            .collect();
+        under_pyenv.sort_by(|a, b| b.0.cmp(&a.0));
+        let candidates = std::iter::once(PathBuf::from(format!("python{minor}")))
+            .chain(under_pyenv.into_iter().map(|(_, path)| path.clone()));
+        for path in candidates {
+            let version = version(&path);
+            if !version.is_empty() {
+                found.push(Python {
+                    label: format!("Python {minor}"),
+                    path,
+                    version,
+                });
                 break;
             }
         }
@@ -201,18 +226,8 @@ fn pythons() -> Vec<(String, PathBuf)> {
 }
 
 /// Runs `command` and returns the lines it printed, split at tabs.
-fn rows_of(mut command: Command, name: &str) -> Result<Vec<Vec<String>>> {
-    let output = command
-        .current_dir(root())
-        .output()
-        .with_context(|| format!("running {name}"))?;
-    if !output.status.success() {
-        bail!(
-            "{name} failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    Ok(String::from_utf8_lossy(&output.stdout)
+fn rows_of(command: Command, name: &str) -> Result<Vec<Vec<String>>> {
+    Ok(output_of(command, name)?
         .lines()
         .filter(|l| l.contains('\t'))
         .map(|l| l.split('\t').map(str::to_string).collect())
@@ -264,24 +279,16 @@ fn chapter_10(threads: &[usize], machine: &str) -> Result<()> {
     crate::run(build)?;
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
-    let binary = |bin: &str| target.join("release").join(bin);
-    let listing = |name: &str| format!("listings/ch10-gil/{name}");
-    let versions: Vec<String> = pythons
-        .iter()
-        .map(|(_, python)| {
-            Command::new(python)
-                .arg("--version")
-                .output()
-                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-                .unwrap_or_default()
-        })
-        .collect();
     let header = format!(
         "# Measured by `cargo xtask measure --threads {}` on {}: {machine}\n\
          # Python listings run with {}\n",
         counts.join(","),
         today(),
-        versions.join(" and ")
+        pythons
+            .iter()
+            .map(|p| p.version.as_str())
+            .collect::<Vec<_>>()
+            .join(" and ")
     );
     let write = |file: &str, columns: &[&str], rows: &[Vec<String>]| -> Result<()> {
         let path = root().join("data/ch10").join(file);
@@ -291,28 +298,47 @@ fn chapter_10(threads: &[usize], machine: &str) -> Result<()> {
         println!("wrote {}:\n{text}", shown(&path));
         Ok(())
     };
+    // What `listings/ch10-gil/<file> --measure <args>` prints with each
+    // Python, each row with that Python's label.
+    let python_rows = |file: &str, args: &[String]| -> Result<Vec<(String, Vec<String>)>> {
+        let mut rows = Vec::new();
+        for python in &pythons {
+            let mut command = Command::new(&python.path);
+            command
+                .arg(format!("listings/ch10-gil/{file}"))
+                .arg("--measure")
+                .args(args);
+            let label = &python.label;
+            rows.extend(
+                rows_of(command, file)?
+                    .into_iter()
+                    .map(|r| (label.clone(), r)),
+            );
+        }
+        Ok(rows)
+    };
+    // What the release build of the listing `bin` prints with `--measure <args>`.
+    let rust_rows = |bin: &str, args: &[String]| -> Result<Vec<Vec<String>>> {
+        let mut command = Command::new(target.join("release").join(bin));
+        command.arg("--measure").args(args);
+        rows_of(command, bin)
+    };
 
     // CPU-bound: seconds, and the speed-up over the same way on 1 thread.
-    const PRIMES_LIMIT: &str = "300000";
-    let mut primes = Vec::new();
-    for (label, python) in &pythons {
-        let mut command = Command::new(python);
-        command
-            .arg(listing("primes.py"))
-            .arg("--measure")
-            .arg(PRIMES_LIMIT)
-            .args(&counts);
-        for row in rows_of(command, "primes.py")? {
-            primes.push([
+    let primes_args: Vec<String> = std::iter::once("300000".to_string())
+        .chain(counts.iter().cloned())
+        .collect();
+    let mut primes: Vec<[String; 3]> = python_rows("primes.py", &primes_args)?
+        .into_iter()
+        .map(|(label, row)| {
+            [
                 format!("{label} {}", row[0]),
                 row[1].clone(),
                 row[2].clone(),
-            ]);
-        }
-    }
-    let mut command = Command::new(binary("ch10-primes"));
-    command.arg("--measure").arg(PRIMES_LIMIT).args(&counts);
-    for row in rows_of(command, "ch10-primes")? {
+            ]
+        })
+        .collect();
+    for row in rust_rows("ch10-primes", &primes_args)? {
         let what = if row[0] == "threads" {
             "Rust threads"
         } else {
@@ -320,8 +346,8 @@ fn chapter_10(threads: &[usize], machine: &str) -> Result<()> {
         };
         primes.push([what.to_string(), row[1].clone(), row[2].clone()]);
     }
-    let speed_up = |rows: &[[String; 3]], row: &[String; 3]| -> String {
-        let one = rows
+    let speed_up = |row: &[String; 3]| -> String {
+        let one = primes
             .iter()
             .find(|r| r[0] == row[0] && r[1] == "1")
             .and_then(|r| r[2].parse::<f64>().ok());
@@ -332,14 +358,7 @@ fn chapter_10(threads: &[usize], machine: &str) -> Result<()> {
     };
     let primes_rows: Vec<Vec<String>> = primes
         .iter()
-        .map(|r| {
-            vec![
-                r[0].clone(),
-                r[1].clone(),
-                r[2].clone(),
-                speed_up(&primes, r),
-            ]
-        })
+        .map(|r| vec![r[0].clone(), r[1].clone(), r[2].clone(), speed_up(r)])
         .collect();
     write(
         "primes.txt",
@@ -347,28 +366,16 @@ fn chapter_10(threads: &[usize], machine: &str) -> Result<()> {
         &primes_rows,
     )?;
 
-    // I/O-bound: 20 waits of 50 ms.
-    let mut sleeps = Vec::new();
+    // I/O-bound: 20 waits of 50 ms, also on one thread per wait.
     let mut waits = counts.clone();
-    waits.push("20".to_string());
-    waits.dedup();
-    for (label, python) in &pythons {
-        let mut command = Command::new(python);
-        command
-            .arg(listing("sleeps.py"))
-            .arg("--measure")
-            .args(&waits);
-        for row in rows_of(command, "sleeps.py")? {
-            sleeps.push(vec![
-                format!("{label} threads"),
-                row[1].clone(),
-                row[2].clone(),
-            ]);
-        }
+    if !waits.iter().any(|c| c == "20") {
+        waits.push("20".to_string());
     }
-    let mut command = Command::new(binary("ch10-sleeps"));
-    command.arg("--measure").args(&waits);
-    for row in rows_of(command, "ch10-sleeps")? {
+    let mut sleeps: Vec<Vec<String>> = python_rows("sleeps.py", &waits)?
+        .into_iter()
+        .map(|(label, row)| vec![format!("{label} threads"), row[1].clone(), row[2].clone()])
+        .collect();
+    for row in rust_rows("ch10-sleeps", &waits)? {
         sleeps.push(vec![
             "Rust threads".to_string(),
             row[1].clone(),
@@ -378,21 +385,17 @@ fn chapter_10(threads: &[usize], machine: &str) -> Result<()> {
     write("sleeps.txt", &["what", "threads", "seconds"], &sleeps)?;
 
     // Locks: nanoseconds per increase, on 1 thread and on 2.
-    let mut locks = Vec::new();
-    for (label, python) in &pythons {
-        let mut command = Command::new(python);
-        command.arg(listing("locks.py")).arg("--measure");
-        for row in rows_of(command, "locks.py")? {
-            locks.push(vec![
+    let mut locks: Vec<Vec<String>> = python_rows("locks.py", &[])?
+        .into_iter()
+        .map(|(label, row)| {
+            vec![
                 format!("{label} {}", row[0]),
                 row[1].clone(),
                 row[2].clone(),
-            ]);
-        }
-    }
-    let mut command = Command::new(binary("ch10-locks"));
-    command.arg("--measure");
-    for row in rows_of(command, "ch10-locks")? {
+            ]
+        })
+        .collect();
+    for row in rust_rows("ch10-locks", &[])? {
         locks.push(vec![
             format!("Rust {}", row[0]),
             row[1].clone(),
@@ -409,11 +412,11 @@ fn chapter_10(threads: &[usize], machine: &str) -> Result<()> {
             "bench", "--quiet", "--locked", "-p", "listings", "--bench", "pool",
         ])
         .env("BOOK_DATA", "1")
-        .env("BOOK_PYTHON", &pythons[0].1);
+        .env("BOOK_PYTHON", &pythons[0].path);
     for row in rows_of(bench, "the pool benchmark")? {
         if row.len() == 6 && row[0] == "data" {
             let what = if row[2].starts_with("Python") {
-                row[2].replacen("Python", &pythons[0].0, 1)
+                row[2].replacen("Python", &pythons[0].label, 1)
             } else {
                 row[2].clone()
             };
@@ -433,17 +436,11 @@ fn chapter_10(threads: &[usize], machine: &str) -> Result<()> {
     )?;
 
     // A thread: microseconds to start and join one; a pool's job for scale.
-    let mut spawn = Vec::new();
-    for (label, python) in &pythons {
-        let mut command = Command::new(python);
-        command.arg(listing("spawn.py")).arg("--measure");
-        for row in rows_of(command, "spawn.py")? {
-            spawn.push(vec![format!("{label} {}", row[0]), row[2].clone()]);
-        }
-    }
-    let mut command = Command::new(binary("ch10-spawn"));
-    command.arg("--measure");
-    for row in rows_of(command, "ch10-spawn")? {
+    let mut spawn: Vec<Vec<String>> = python_rows("spawn.py", &[])?
+        .into_iter()
+        .map(|(label, row)| vec![format!("{label} {}", row[0]), row[2].clone()])
+        .collect();
+    for row in rust_rows("ch10-spawn", &[])? {
         spawn.push(vec![format!("Rust {}", row[0]), row[2].clone()]);
     }
     for row in pools.iter().filter(|r| r[1] == "tiny") {
