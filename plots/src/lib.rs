@@ -12,7 +12,6 @@
 //! edition's pages get them translated (book-pipeline's figures module);
 //! numbers are not words, and stay as they are.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -202,42 +201,25 @@ fn plotting<E: std::fmt::Debug>(e: E) -> anyhow::Error {
 
 /// Speed-up over one thread, by thread count: one line per way of running.
 fn primes(table: &Table) -> Result<String> {
-    let (what, threads, seconds) = (
+    // The speed-up is the data file's own column, so the plot shows the
+    // numbers the table under it prints.
+    let (what, threads, speed_up) = (
         table.column("what")?,
         table.column("threads")?,
-        table.column("seconds")?,
+        table.column("speed-up")?,
     );
-    let mut series: BTreeMap<usize, (String, Vec<(f64, f64)>)> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
+    let mut lines: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
     for row in &table.rows {
-        if !order.contains(&row[what]) {
-            order.push(row[what].clone());
+        let point = (table.number(row, threads)?, table.number(row, speed_up)?);
+        match lines.iter_mut().find(|(name, _)| *name == row[what]) {
+            Some((_, points)) => points.push(point),
+            None => lines.push((row[what].clone(), vec![point])),
         }
-        let index = order.iter().position(|w| *w == row[what]).unwrap();
-        let entry = series
-            .entry(index)
-            .or_insert_with(|| (row[what].clone(), Vec::new()));
-        entry
-            .1
-            .push((table.number(row, threads)?, table.number(row, seconds)?));
     }
-    let most_threads = series
-        .values()
+    let most_threads = lines
+        .iter()
         .flat_map(|(_, points)| points.iter().map(|p| p.0))
         .fold(1.0, f64::max);
-    let mut lines = Vec::new();
-    for (name, points) in series.into_values() {
-        let Some(&(_, one)) = points.iter().find(|p| p.0 == 1.0) else {
-            bail!("{name}: no run on 1 thread to compare with");
-        };
-        lines.push((
-            name,
-            points
-                .iter()
-                .map(|&(n, s)| (n, one / s))
-                .collect::<Vec<_>>(),
-        ));
-    }
     let top = lines
         .iter()
         .flat_map(|(_, points)| points.iter().map(|p| p.1))
@@ -450,9 +432,10 @@ mod tests {
 
     #[test]
     fn the_same_data_gives_the_same_svg() {
-        let table =
-            Table::parse("what  threads  seconds\nA  1  2.0\nA  2  1.0\nB  1  1.0\nB  2  1.0\n")
-                .unwrap();
+        let table = Table::parse(
+            "what  threads  speed-up\nA  1  1.00\nA  2  2.00\nB  1  1.00\nB  2  1.00\n",
+        )
+        .unwrap();
         let svg = primes(&table).unwrap();
         assert_eq!(svg, primes(&table).unwrap());
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"book-figure\""));
