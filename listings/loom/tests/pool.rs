@@ -71,25 +71,29 @@ fn shutdown_first_mutant() {
     model!(pool_shutdown_first);
 }
 
-#[test]
-fn loom_catches_workers_that_check_shutdown_first() {
+/// Runs the ignored test `mutant` in a child process (loom aborts the
+/// process on a deadlock) and checks that loom failed it with a deadlock.
+fn loom_catches(mutant: &str, what: &str) {
     let output = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "shutdown_first_mutant",
-            "--ignored",
-            "--nocapture",
-        ])
+        .args(["--exact", mutant, "--ignored", "--nocapture"])
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         !output.status.success(),
-        "loom passed the mutant whose workers check shutdown first:\n{stderr}"
+        "loom passed the mutant {what}:\n{stderr}"
     );
     assert!(
         stderr.contains("deadlock"),
-        "loom failed the mutant, but not with a deadlock:\n{stderr}"
+        "loom failed the mutant {what}, but not with a deadlock:\n{stderr}"
+    );
+}
+
+#[test]
+fn loom_catches_workers_that_check_shutdown_first() {
+    loom_catches(
+        "shutdown_first_mutant",
+        "whose workers check shutdown first",
     );
 }
 
@@ -147,17 +151,5 @@ fn stays_waking_mutant() {
 
 #[test]
 fn loom_catches_a_worker_that_stays_waking() {
-    let output = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "stays_waking_mutant", "--ignored", "--nocapture"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        !output.status.success(),
-        "loom passed the mutant whose woken worker stays `waking`:\n{stderr}"
-    );
-    assert!(
-        stderr.contains("deadlock"),
-        "loom failed the mutant, but not with a deadlock:\n{stderr}"
-    );
+    loom_catches("stays_waking_mutant", "whose woken worker stays `waking`");
 }
