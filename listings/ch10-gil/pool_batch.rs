@@ -9,6 +9,7 @@ use std::thread::{self, JoinHandle};
 
 type Job = Box<dyn FnOnce() + Send + 'static>;
 
+// The queue of pool_wake.rs, unchanged (a test keeps the two the same).
 // ANCHOR: queue
 struct Queue {
     jobs: VecDeque<Job>,
@@ -33,6 +34,7 @@ pub struct ThreadPool {
     workers: Vec<JoinHandle<()>>,
 }
 
+// The slot and handle of pool_wake.rs, unchanged (a test keeps the two the same).
 // ANCHOR: slot
 // Step 1: one slot per job in place of a channel: the result, and whether
 // someone waits for it. The worker notifies only when someone waits.
@@ -84,6 +86,7 @@ impl ThreadPool {
         Ok(pool)
     }
 
+    // The submit of pool_wake.rs, unchanged (a test keeps the two the same).
     // ANCHOR: submit
     pub fn submit<F, T>(&self, job: F) -> Handle<T>
     where

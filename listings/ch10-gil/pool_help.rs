@@ -9,6 +9,7 @@ use std::thread::{self, JoinHandle};
 
 type Job = Box<dyn FnOnce() + Send + 'static>;
 
+// The queue of pool_wake.rs, unchanged (a test keeps the two the same).
 // ANCHOR: queue
 struct Queue {
     jobs: VecDeque<Job>,
@@ -142,6 +143,7 @@ impl ThreadPool {
     // ANCHOR_END: submit
 }
 
+// The worker of pool_wake.rs, unchanged (a test keeps the two the same).
 // ANCHOR: work
 fn work(shared: &Shared) {
     loop {
