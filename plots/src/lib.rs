@@ -345,18 +345,17 @@ fn bars(
     })
 }
 
-/// Jobs per second of each pool, tiny jobs and heavy jobs.
-fn pools(table: &Table) -> Result<String> {
-    let (what, jobs, rate) = (
+/// The bars of the rows whose column `only.0` holds `only.1`: each row's
+/// name, its `value`, and its colour: Python's red, a dropped step grey,
+/// the rest blue.
+fn bar_rows(table: &Table, only: (&str, &str), value: &str) -> Result<Vec<(String, f64, usize)>> {
+    let (what, key, value) = (
         table.column("what")?,
-        table.column("jobs")?,
-        table.column("M jobs/s")?,
+        table.column(only.0)?,
+        table.column(value)?,
     );
     let mut rows = Vec::new();
-    for row in &table.rows {
-        if row[jobs] != "tiny" {
-            continue;
-        }
+    for row in table.rows.iter().filter(|r| r[key] == only.1) {
         let colour = if row[what].starts_with("Python") {
             1
         } else if row[what].starts_with("dropped") {
@@ -364,8 +363,14 @@ fn pools(table: &Table) -> Result<String> {
         } else {
             0
         };
-        rows.push((row[what].clone(), table.number(row, rate)?, colour));
+        rows.push((row[what].clone(), table.number(row, value)?, colour));
     }
+    Ok(rows)
+}
+
+/// Jobs per second of each pool, tiny jobs.
+fn pools(table: &Table) -> Result<String> {
+    let rows = bar_rows(table, ("jobs", "tiny"), "M jobs/s")?;
     bars(
         "fig-pools",
         "Tiny jobs: million jobs per second, on a log scale",
@@ -380,23 +385,7 @@ fn pools(table: &Table) -> Result<String> {
 
 /// Nanoseconds per increase of a counter under each lock.
 fn locks(table: &Table) -> Result<String> {
-    let (what, threads, ns) = (
-        table.column("what")?,
-        table.column("threads")?,
-        table.column("ns")?,
-    );
-    let mut rows = Vec::new();
-    for row in &table.rows {
-        if row[threads] != "1" {
-            continue;
-        }
-        let colour = if row[what].starts_with("Python") {
-            1
-        } else {
-            0
-        };
-        rows.push((row[what].clone(), table.number(row, ns)?, colour));
-    }
+    let rows = bar_rows(table, ("threads", "1"), "ns")?;
     bars(
         "fig-locks",
         "One thread: nanoseconds per increase of a counter, on a log scale",
