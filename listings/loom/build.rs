@@ -1,5 +1,6 @@
 //! Copies the book's two pools into OUT_DIR for the loom test, chapter 7's
-//! pool.rs and chapter 10's fast_pool.rs, and writes a mutant beside each.
+//! pool.rs (with loom's types imported in place of std's) and chapter 10's
+//! fast_pool.rs, and writes a mutant beside each.
 //! The test checks that loom catches each mutant; if it did not, the model
 //! would be too weak to trust.
 //!
@@ -12,6 +13,12 @@ use std::path::Path;
 
 const POOL: &str = "../ch07-thread-pool/pool.rs";
 const FAST_POOL: &str = "../ch10-gil/fast_pool.rs";
+
+/// pool.rs's imports of the types that loom replaces, and loom's.
+const STD_SYNC: &str = "use std::sync::{Arc, Condvar, Mutex, mpsc};\n";
+const LOOM_SYNC: &str = "use loom::sync::{Arc, Condvar, Mutex, mpsc};\n";
+const STD_THREAD: &str = "use std::thread::{self, JoinHandle};\n";
+const LOOM_THREAD: &str = "use loom::thread::{self, JoinHandle};\n";
 
 /// The worker's check, in the order pool.rs has it ...
 const DRAIN_FIRST: &str = "                if let Some(job) = queue.jobs.pop_front() {
@@ -60,7 +67,12 @@ fn main() {
             std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         }
     };
+    // The chapter's pool imports std's types; the model needs loom's, so the
+    // copy swaps them in here and the reader's listing carries no test-only
+    // lines.
     let pool = read(POOL);
+    let pool = mutate(&pool, STD_SYNC, LOOM_SYNC, POOL);
+    let pool = mutate(&pool, STD_THREAD, LOOM_THREAD, POOL);
     write("pool.rs", &pool);
     write(
         "pool_shutdown_first.rs",

@@ -128,8 +128,13 @@ impl Drop for ThreadPool {
             .unwrap_or_else(PoisonError::into_inner)
             .shutdown = true;
         self.shared.available.notify_all();
+        // A job may hold the last owner of the pool, so Drop can run on a
+        // worker: a thread that joined itself would panic, so skip it.
+        let me = thread::current().id();
         for worker in self.workers.drain(..) {
-            let _ = worker.join();
+            if worker.thread().id() != me {
+                let _ = worker.join();
+            }
         }
     }
 }
