@@ -1,28 +1,63 @@
 // A solution: two threads move money between two accounts, in opposite
 // directions, at once, and neither ever waits for the other forever.
-use std::sync::Mutex;
+use std::sync::{Barrier, Mutex};
 use std::thread;
+use std::time::{Duration, Instant};
 
 struct Account {
     id: u32,
     balance: Mutex<i64>,
 }
 
+/// Says whether a transfer from `from` to `to` takes the lock of `from`
+/// first (`true`) or the lock of `to` first (`false`).
+fn lock_from_first(from: &Account, to: &Account) -> bool {
+    // Whichever way the money goes, lock the account with the smaller id
+    // first. Both threads then ask for the same lock first, and the thread
+    // that gets it is never waiting for the other. Taking `from` first
+    // deadlocks: each thread holds its `from` and waits for its `to`.
+    from.id < to.id
+}
+
 /// Moves `amount` from `from` to `to` while holding both locks, so that no
 /// thread ever sees the money in neither account, or in both.
-fn transfer(from: &Account, to: &Account, amount: i64) {
-    // Whichever way the money goes, lock the account with the smaller id
-    // first: a thread that holds one lock never waits for a thread that
-    // waits for it. Taking `from` first would deadlock when two opposite
-    // transfers each take their first lock.
-    let from_first = from.id < to.id;
+fn transfer(from: &Account, to: &Account, amount: i64, meet: &Barrier) {
+    let from_first = lock_from_first(from, to);
     let (first, second) = if from_first { (from, to) } else { (to, from) };
-    let mut first = first.balance.lock().unwrap();
-    let mut second = second.balance.lock().unwrap();
-    let (from_balance, to_balance) = if from_first {
-        (&mut *first, &mut *second)
+
+    // The unlucky timing, forced on every run: take the first lock if it is
+    // free, and wait at the barrier until the other thread has tried to take
+    // its own first lock too. Then wait for the first lock if it was taken.
+    let held = first.balance.try_lock().ok();
+    meet.wait();
+    let first_guard = match held {
+        Some(guard) => guard,
+        None => first.balance.lock().unwrap(),
+    };
+
+    // std's Mutex has no lock with a timeout, so try again and again until a
+    // deadline, and report a deadlock instead of waiting forever.
+    let deadline = Instant::now() + Duration::from_millis(200);
+    let second_guard = loop {
+        if let Ok(guard) = second.balance.try_lock() {
+            break guard;
+        }
+        if Instant::now() >= deadline {
+            println!(
+                "deadlock: holding account {}, gave up waiting for account {}",
+                first.id, second.id
+            );
+            // Keep the first lock until the other thread has given up too.
+            meet.wait();
+            return;
+        }
+        thread::sleep(Duration::from_millis(1));
+    };
+
+    let (mut from_balance, mut to_balance) = if from_first {
+        (first_guard, second_guard)
     } else {
-        (&mut *second, &mut *first)
+        (second_guard, first_guard)
     };
     *from_balance -= amount;
     *to_balance += amount;
@@ -37,9 +72,10 @@ fn main() {
         id: 2,
         balance: Mutex::new(1000),
     };
+    let meet = Barrier::new(2);
     thread::scope(|s| {
-        s.spawn(|| (0..10_000).for_each(|_| transfer(&a, &b, 1)));
-        s.spawn(|| (0..10_000).for_each(|_| transfer(&b, &a, 1)));
+        s.spawn(|| transfer(&a, &b, 100, &meet));
+        s.spawn(|| transfer(&b, &a, 30, &meet));
     });
     let (a, b) = (*a.balance.lock().unwrap(), *b.balance.lock().unwrap());
     println!("a: {a}, b: {b}, total: {}", a + b);

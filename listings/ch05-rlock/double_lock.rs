@@ -7,9 +7,11 @@ fn main() {
     // ANCHOR: std
     let m = Mutex::new(0);
     let _first = m.lock().unwrap();
-    // A second lock() here would deadlock or panic; std does not say which.
+    // A second lock() here may deadlock or panic; std does not say which.
     match m.try_lock() {
-        Err(TryLockError::WouldBlock) => println!("std: the second lock would block forever"),
+        Err(TryLockError::WouldBlock) => {
+            println!("std: already locked; a second lock() may deadlock or panic")
+        }
         other => println!("std: unexpected {other:?}"),
     }
     // ANCHOR_END: std

@@ -4,7 +4,7 @@
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
-// The semaphore of semaphore.rs, unchanged (a test keeps the two the same).
+// The semaphore of semaphore.rs, unchanged (so that this file is a whole program).
 // ANCHOR: semaphore
 struct Semaphore {
     free: Mutex<usize>,

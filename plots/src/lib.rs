@@ -43,6 +43,13 @@ pub const PLOTS: &[Plot] = &[
         svg: "figures/ch10-locks.svg",
         draw: locks,
     },
+    // Not a picture but a table, derived from the same run: one thread of
+    // each language on the same count, the gap a Python reader asks about.
+    Plot {
+        data: "data/ch10/primes.txt",
+        svg: "data/ch10/one-thread.txt",
+        draw: one_thread,
+    },
 ];
 
 /// A data file: lines starting with `#` are comments, the first other line
@@ -200,6 +207,36 @@ fn plotting<E: std::fmt::Debug>(e: E) -> anyhow::Error {
 }
 
 /// Speed-up over one thread, by thread count: one line per way of running.
+/// The one-thread rows of primes.txt, and how many times as fast as each
+/// the Rust threads' row is.
+fn one_thread(table: &Table) -> Result<String> {
+    let (what, threads, seconds) = (
+        table.column("what")?,
+        table.column("threads")?,
+        table.column("seconds")?,
+    );
+    let alone: Vec<&Vec<String>> = table.rows.iter().filter(|r| r[threads] == "1").collect();
+    let rust = alone
+        .iter()
+        .find(|r| r[what] == "Rust threads")
+        .context("no one-thread row for Rust threads")?;
+    let rust_seconds = table.number(rust, seconds)?;
+    let mut rows = Vec::new();
+    for row in alone {
+        let time = table.number(row, seconds)?;
+        rows.push(vec![
+            row[what].clone(),
+            row[seconds].clone(),
+            format!("{:.1}", time / rust_seconds),
+        ]);
+    }
+    Ok(format!(
+        "# One thread each, from data/ch10/primes.txt (the same run): the time of\n\
+         # each way, and how many times the Rust threads' time it is.\n{}",
+        Table::format(&["what, on one thread", "seconds", "against Rust"], &rows)
+    ))
+}
+
 fn primes(table: &Table) -> Result<String> {
     // The speed-up is the data file's own column, so the plot shows the
     // numbers the table under it prints.
