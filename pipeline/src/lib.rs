@@ -10,6 +10,7 @@
 pub mod api_map;
 pub mod cheat_sheet;
 pub mod checks;
+pub mod concepts;
 pub mod figures;
 pub mod theme;
 pub mod translation;
@@ -190,6 +191,18 @@ pub fn read(root: &Path) -> Result<Book> {
     problems.extend(figures::check(root, &texts));
     problems.extend(api_map::check(root));
     problems.extend(cheat_sheet::check(root));
+    let in_order: Vec<(String, String)> = mdbook
+        .book
+        .iter()
+        .filter_map(|item| match item {
+            BookItem::Chapter(chapter) => chapter
+                .path
+                .as_ref()
+                .map(|path| (path.display().to_string(), chapter.content.clone())),
+            _ => None,
+        })
+        .collect();
+    problems.extend(concepts::check(root, &in_order));
 
     Ok(Book {
         root: root.to_path_buf(),
