@@ -3,7 +3,7 @@
 //! min–max over several runs; asserts nothing.
 
 #[allow(dead_code)]
-#[path = "../ch07-thread-pool/pool.rs"]
+#[path = "../ch08-thread-pool/pool.rs"]
 mod pool;
 
 #[allow(dead_code)]

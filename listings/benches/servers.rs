@@ -1,4 +1,4 @@
-//! Chapter 7's three echo servers against the recipe's Python server on a
+//! Chapter 8's three echo servers against the recipe's Python server on a
 //! ThreadPoolExecutor(128) (echo_executor.py, imported as it is), side by side
 //! in one run: `cargo bench -p listings --bench servers`.
 //!
@@ -11,7 +11,7 @@
 //! clients run in this process, on the same cores. Asserts nothing.
 
 #[allow(dead_code)]
-#[path = "../ch07-thread-pool/servers.rs"]
+#[path = "../ch08-thread-pool/servers.rs"]
 mod servers;
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -73,7 +73,7 @@ fn load(addr: SocketAddr) -> Load {
 
 /// The recipe's server, from the listing's own file.
 fn python_server() -> Command {
-    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/ch07-thread-pool");
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/ch08-thread-pool");
     let program = format!(
         "import sys, socket\n\
          sys.path.insert(0, {folder:?})\n\

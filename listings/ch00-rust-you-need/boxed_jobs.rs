@@ -1,4 +1,4 @@
-// Closures of different types in one Vec, as chapter 7's pool keeps its jobs.
+// Closures of different types in one Vec, as chapter 8's pool keeps its jobs.
 use std::mem::size_of_val;
 
 type Job = Box<dyn FnOnce() + Send>;

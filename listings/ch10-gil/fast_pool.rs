@@ -1,5 +1,5 @@
 // ANCHOR: all
-// Chapter 10's second pool, step 4 of 4: chapter 7's pool made faster one
+// Chapter 10's second pool, step 4 of 4: chapter 8's pool made faster one
 // measured step at a time. Same interface: new, submit, and a Handle to
 // join, which now borrows the pool. What changed is where the time of a job
 // went: a channel per job, a wake-up per submit, a caller woken for every
@@ -12,7 +12,7 @@ use std::sync::PoisonError;
 use std::sync::{Arc, Condvar, Mutex};
 #[cfg(not(loom))]
 use std::thread::{self, JoinHandle};
-// As for chapter 7's pool, the book's tests model-check this very code with
+// As for chapter 8's pool, the book's tests model-check this very code with
 // loom's versions of these types (listings/loom). Without `--cfg loom`, as
 // here, these two lines are left out.
 #[cfg(loom)]

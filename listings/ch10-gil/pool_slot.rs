@@ -1,5 +1,5 @@
 // ANCHOR: all
-// Chapter 10's second pool, step 1 of 4: chapter 7's pool with one slot per
+// Chapter 10's second pool, step 1 of 4: chapter 8's pool with one slot per
 // job in place of a channel, notified only when someone waits.
 use std::collections::VecDeque;
 use std::io;

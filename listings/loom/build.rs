@@ -1,17 +1,17 @@
-//! Copies the book's two pools into OUT_DIR for the loom test, chapter 7's
+//! Copies the book's two pools into OUT_DIR for the loom test, chapter 8's
 //! pool.rs (with loom's types imported in place of std's) and chapter 10's
 //! fast_pool.rs, and writes a mutant beside each.
 //! The test checks that loom catches each mutant; if it did not, the model
 //! would be too weak to trust.
 //!
-//! - pool_shutdown_first.rs: chapter 7's pool, whose workers check
+//! - pool_shutdown_first.rs: chapter 8's pool, whose workers check
 //!   `shutdown` before they drain the queue.
 //! - fast_pool_stays_waking.rs: chapter 10's pool, whose woken worker never
 //!   says it has looked (`waking` stays true), so no later submit wakes it.
 
 use std::path::Path;
 
-const POOL: &str = "../ch07-thread-pool/pool.rs";
+const POOL: &str = "../ch08-thread-pool/pool.rs";
 const FAST_POOL: &str = "../ch10-gil/fast_pool.rs";
 
 /// pool.rs's imports of the types that loom replaces, and loom's.

@@ -1,4 +1,4 @@
-//! Chapter 7's three echo servers (listings/ch07-thread-pool/servers.rs, the
+//! Chapter 8's three echo servers (listings/ch08-thread-pool/servers.rs, the
 //! very file the chapter shows) against honest, idle, slow and hostile
 //! clients, on 127.0.0.1 only. Each protection the chapter describes has a
 //! test here: remove the protection and its test fails.
@@ -15,7 +15,7 @@
 //! --include-ignored` runs them (.ci/run does), in about 30 seconds.
 
 #[allow(dead_code)]
-#[path = "../ch07-thread-pool/servers.rs"]
+#[path = "../ch08-thread-pool/servers.rs"]
 mod servers;
 
 mod common;

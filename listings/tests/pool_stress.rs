@@ -1,4 +1,4 @@
-//! The book's thread pools (listings/ch07-thread-pool/pool.rs and
+//! The book's thread pools (listings/ch08-thread-pool/pool.rs and
 //! listings/ch10-gil/fast_pool.rs, the very files the chapters show) under
 //! load: 100,000 jobs, every seventh of which panics, through 1, 2 and 8
 //! workers. Every job runs exactly once, every non-panicking job's result
@@ -6,7 +6,7 @@
 //! with its payload.
 
 #[allow(dead_code)]
-#[path = "../ch07-thread-pool/pool.rs"]
+#[path = "../ch08-thread-pool/pool.rs"]
 mod pool;
 
 #[allow(dead_code)]

@@ -11,7 +11,7 @@
 //!
 //! "The text before the listing" is the page's text from the heading above
 //! the include to the include itself; a link there to the teaching page
-//! (`[chapter 8](ch08-threads-that-talk.md)`, with or without `#anchor`) is
+//! (`[chapter 7](ch07-threads-that-talk.md)`, with or without `#anchor`) is
 //! the forward marker.
 
 use std::fs;
@@ -219,13 +219,13 @@ mod tests {
     #[test]
     fn the_map_is_read_from_its_table() {
         let map = "| Concept | Code | Taught in |\n| --- | --- | --- |\n\
-                   | a channel | `mpsc::`, `sync_channel` | [chapter 8](ch08-x.md) |\n";
+                   | a channel | `mpsc::`, `sync_channel` | [chapter 7](ch07-x.md) |\n";
         assert_eq!(
             parse(map).unwrap(),
             vec![Concept {
                 name: "a channel".into(),
                 patterns: vec!["mpsc::".into(), "sync_channel".into()],
-                page: "ch08-x.md".into(),
+                page: "ch07-x.md".into(),
             }]
         );
         assert!(parse("| a | no code | [p](p.md) |\n").is_err());
@@ -263,12 +263,12 @@ mod tests {
         let dir = scratch("early", &[("listings/a/talk.rs", "fn main() { let (s, r) = std::sync::mpsc::channel::<u8>(); }\n")]);
         let pages = vec![
             ("ch01-a.md".to_string(), "# One\n\n```rust\n{{#include ../listings/a/talk.rs}}\n```\n".to_string()),
-            ("ch08-x.md".to_string(), "# Eight\n".to_string()),
+            ("ch07-x.md".to_string(), "# Eight\n".to_string()),
         ];
-        let problems = check_order(&pages, &[concept("a channel", "mpsc::", "ch08-x.md")], &dir.join("src"));
+        let problems = check_order(&pages, &[concept("a channel", "mpsc::", "ch07-x.md")], &dir.join("src"));
         assert_eq!(problems.len(), 1, "{problems:?}");
         let text = problems[0].to_string();
-        for part in ["src/ch01-a.md", "listings/a/talk.rs", "a channel", "ch08-x.md"] {
+        for part in ["src/ch01-a.md", "listings/a/talk.rs", "a channel", "ch07-x.md"] {
             assert!(text.contains(part), "{text}");
         }
         let _ = fs::remove_dir_all(dir);
@@ -278,14 +278,14 @@ mod tests {
     fn a_forward_link_in_the_section_or_a_later_use_is_accepted() {
         let dir = scratch("linked", &[("listings/a/talk.rs", "fn main() { let _ = std::sync::mpsc::channel::<u8>(); }\n")]);
         let include = "```rust\n{{#include ../listings/a/talk.rs}}\n```\n";
-        let linked = format!("# One\n\n## Waiting\n\nA channel, which [chapter 8](ch08-x.md#channels) teaches:\n\n{include}");
-        let link_elsewhere = format!("# One\n\nSee [chapter 8](ch08-x.md).\n\n## Waiting\n\n{include}");
-        let map = [concept("a channel", "mpsc::", "ch08-x.md")];
+        let linked = format!("# One\n\n## Waiting\n\nA channel, which [chapter 7](ch07-x.md#channels) teaches:\n\n{include}");
+        let link_elsewhere = format!("# One\n\nSee [chapter 7](ch07-x.md).\n\n## Waiting\n\n{include}");
+        let map = [concept("a channel", "mpsc::", "ch07-x.md")];
         for (text, wanted) in [(linked, 0), (link_elsewhere, 1)] {
-            let pages = vec![("ch01-a.md".to_string(), text), ("ch08-x.md".to_string(), String::new())];
+            let pages = vec![("ch01-a.md".to_string(), text), ("ch07-x.md".to_string(), String::new())];
             assert_eq!(check_order(&pages, &map, &dir.join("src")).len(), wanted);
         }
-        let pages = vec![("ch08-x.md".to_string(), format!("# Eight\n\n{include}"))];
+        let pages = vec![("ch07-x.md".to_string(), format!("# Eight\n\n{include}"))];
         assert!(check_order(&pages, &map, &dir.join("src")).is_empty());
         let _ = fs::remove_dir_all(dir);
     }

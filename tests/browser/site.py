@@ -139,7 +139,7 @@ def keyboard(context, base, errors):
     """The sidebar toggle and a wide code block work from the keyboard, and
     show their focus."""
     for edition in ["en", "zh-CN"]:
-        page = open_page(context, base + edition + "/ch07-thread-pool.html", errors)
+        page = open_page(context, base + edition + "/ch08-thread-pool.html", errors)
         # The sidebar's links come first.
         for _ in range(80):
             page.keyboard.press("Tab")
@@ -157,7 +157,7 @@ def keyboard(context, base, errors):
         check(before in ("true", "false") and after != before,
               f"{edition}: Enter on the sidebar toggle turns aria-expanded from {before} to {after}")
         wide = page.locator('pre > code[tabindex="0"]').first
-        check(wide.count() == 1, f"{edition}/ch07-thread-pool.html has a code block that scrolls")
+        check(wide.count() == 1, f"{edition}/ch08-thread-pool.html has a code block that scrolls")
         wide.focus()
         page.keyboard.press("ArrowRight")
         page.keyboard.press("ArrowRight")
@@ -263,7 +263,7 @@ def main():
         # Search: Chinese words in the Chinese edition, an English one in English.
         for edition, words, expected in [
             ("zh-CN", "互斥锁", "ch04-lock.html"),
-            ("zh-CN", "线程池", "ch07-thread-pool.html"),
+            ("zh-CN", "线程池", "ch08-thread-pool.html"),
             ("en", "mutex", "ch04-lock.html"),
         ]:
             page = open_page(context, base + edition + "/index.html", errors)
@@ -284,8 +284,8 @@ def main():
             check("底层的 _thread 模块" in sidebar and "\\" not in sidebar,
                   "under cargo xtask serve, the zh-CN sidebar names chapter 1 底层的 _thread 模块")
             links = search(page, "线程池")
-            check(any("ch07-thread-pool.html" in link for link in links),
-                  f"under cargo xtask serve, search for 线程池 finds chapter 7 among {len(links)} results")
+            check(any("ch08-thread-pool.html" in link for link in links),
+                  f"under cargo xtask serve, search for 线程池 finds chapter 8 among {len(links)} results")
             page.screenshot(path=str(shots / "served-zh-CN-search.png"))
             page.close()
 
@@ -316,7 +316,7 @@ def main():
         # text alternative, in the edition's language.
         for edition in ["en", "zh-CN"]:
             for chapter, count in [("ch01-thread.html", 1), ("ch04-lock.html", 1),
-                                   ("ch07-thread-pool.html", 4)]:
+                                   ("ch08-thread-pool.html", 4)]:
                 page = open_page(context, base + edition + "/" + chapter, errors)
                 figures = page.evaluate("""() => Array.from(document.querySelectorAll('svg.book-figure')).map(svg => {
                     const ids = (svg.getAttribute('aria-labelledby') || '').split(' ');
@@ -341,8 +341,8 @@ def main():
             phone = context.new_page()
             phone.set_viewport_size({"width": 390, "height": 844})
             phone.route("https://play.rust-lang.org/**", fake_playground)
-            phone.goto(base + edition + "/ch07-thread-pool.html", wait_until="networkidle")
-            phone.screenshot(path=str(shots / f"phone-{edition}-ch07-thread-pool.png"))
+            phone.goto(base + edition + "/ch08-thread-pool.html", wait_until="networkidle")
+            phone.screenshot(path=str(shots / f"phone-{edition}-ch08-thread-pool.png"))
             # A figure's words keep their size on a phone (its box scrolls).
             smallest = phone.evaluate("""() => Math.min(...Array.from(
                 document.querySelectorAll('svg.book-figure text'),
@@ -350,7 +350,7 @@ def main():
             check(smallest >= 12,
                   f"{edition}: at a phone's width, a figure's smallest words are {smallest:.0f}px high")
             phone.locator("svg.book-figure").nth(1).scroll_into_view_if_needed()
-            phone.screenshot(path=str(shots / f"phone-{edition}-ch07-figure.png"))
+            phone.screenshot(path=str(shots / f"phone-{edition}-ch08-figure.png"))
             phone.close()
 
         # An exercise's solution is folded until the reader opens it.
@@ -408,10 +408,10 @@ def main():
             page.close()
 
         # A listing the playground cannot run (2,000 threads) has no run button.
-        page = open_page(context, base + "en/ch07-thread-pool.html", errors)
+        page = open_page(context, base + "en/ch08-thread-pool.html", errors)
         block = page.locator("pre", has_text="What 2,000 idle threads cost").first
         check(block.count() == 1 and block.locator(".play-button").count() == 0,
-              "en/ch07-thread-pool.html shows the 2,000-thread listing with no run button")
+              "en/ch08-thread-pool.html shows the 2,000-thread listing with no run button")
         page.close()
 
         context.close()

@@ -97,7 +97,7 @@ enum Task {
     },
     /// Draw chapter 10's plots again from data/ch10/, without measuring.
     Plots,
-    /// Model-check chapter 7's pool with loom (a build of its own, in target/loom).
+    /// Model-check chapter 8's pool with loom (a build of its own, in target/loom).
     Loom,
 }
 

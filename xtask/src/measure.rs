@@ -33,14 +33,14 @@ struct Measurement {
 
 const MEASUREMENTS: &[Measurement] = &[
     Measurement {
-        program: Program::Bin("ch07-threads-2000"),
-        file: "listings/ch07-thread-pool/threads_2000.measured",
+        program: Program::Bin("ch08-threads-2000"),
+        file: "listings/ch08-thread-pool/threads_2000.measured",
         runs: 3,
         keep: None,
     },
     Measurement {
         program: Program::Bench("servers"),
-        file: "listings/ch07-thread-pool/servers_bench.measured",
+        file: "listings/ch08-thread-pool/servers_bench.measured",
         runs: 3,
         keep: None,
     },

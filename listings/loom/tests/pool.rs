@@ -1,5 +1,5 @@
 //! A loom model of the book's thread pools: the very code of
-//! listings/ch07-thread-pool/pool.rs and listings/ch10-gil/fast_pool.rs,
+//! listings/ch08-thread-pool/pool.rs and listings/ch10-gil/fast_pool.rs,
 //! compiled with loom's Mutex, Condvar, mpsc and threads (build.rs copies
 //! them into OUT_DIR). loom runs every interleaving, up to
 //! LOOM_MAX_PREEMPTIONS preemptions (3 unless set), and checks that every
