@@ -11,7 +11,9 @@ pub mod api_map;
 pub mod cheat_sheet;
 pub mod checks;
 pub mod concepts;
+pub mod exercises;
 pub mod figures;
+pub mod predict;
 pub mod theme;
 pub mod translation;
 
@@ -203,6 +205,8 @@ pub fn read(root: &Path) -> Result<Book> {
         })
         .collect();
     problems.extend(concepts::check(root, &in_order));
+    problems.extend(predict::check(root, &in_order));
+    problems.extend(exercises::check(root, &in_order));
 
     Ok(Book {
         root: root.to_path_buf(),

@@ -364,6 +364,53 @@ def main():
                   f"{edition}/ch04-lock.html folds the exercise's solution under {label!r}")
             page.close()
 
+        # A "Predict" question: its choices are radio buttons, used by
+        # keyboard; the page says right or wrong at once, opens the answer,
+        # and remembers the choice on the next visit.
+        for edition, wrong, right in [("en", "Not quite", "Right"), ("zh-CN", "不对", "答对了")]:
+            page = open_page(context, base + edition + "/ch04-lock.html", errors)
+            question = page.locator("div.predict").first
+            radios = question.locator('[role="radiogroup"] input[type="radio"]')
+            count = radios.count()
+            labelled = question.locator('[role="radiogroup"]').get_attribute("aria-labelledby")
+            check(count >= 2 and labelled,
+                  f"{edition}/ch04-lock.html: a question offers {count} radio buttons in a labelled group")
+            right_index = question.locator("div.predict-choice").evaluate_all(
+                "cs => cs.findIndex(c => c.hasAttribute('data-right'))")
+            wrong_index = 0 if right_index != 0 else 1
+            status = question.locator('[role="status"]')
+            answer = question.locator("details.predict-answer")
+            check(not answer.evaluate("d => d.open"), f"{edition}: the answer is folded before a choice")
+            radios.nth(wrong_index).focus()
+            page.keyboard.press("Space")
+            said = status.inner_text()
+            check(said.startswith(wrong) and answer.evaluate("d => d.open"),
+                  f"{edition}: Space on a wrong choice says {said!r} and opens the answer")
+            for _ in range(count):
+                if radios.nth(right_index).is_checked():
+                    break
+                page.keyboard.press("ArrowDown")
+            said = status.inner_text()
+            check(radios.nth(right_index).is_checked() and said.startswith(right),
+                  f"{edition}: the arrow keys reach the right choice, which says {said!r}")
+            page.reload(wait_until="networkidle")
+            question = page.locator("div.predict").first
+            kept = question.locator('input[type="radio"]').nth(right_index).is_checked()
+            said = question.locator('[role="status"]').inner_text()
+            check(kept and said.startswith(right), f"{edition}: the choice is remembered on the next visit")
+            page.close()
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        plain = browser.new_context(java_script_enabled=False)
+        page = open_page(plain, base + "en/ch04-lock.html", errors)
+        question = page.locator("div.predict").first
+        folded = not question.locator("details.predict-answer").evaluate("d => d.open")
+        shown = question.locator("div.predict-choice").count()
+        check(folded and shown >= 2,
+              f"without JavaScript, a question shows its {shown} choices and folds its answer")
+        page.close()
+        plain.close()
+        browser.close()
+
         # The cheat sheet prints on at most two A4 pages, in both editions.
         for edition in ["en", "zh-CN"]:
             page = open_page(context, base + edition + "/appendix-cheat-sheet.html", errors)
