@@ -8,17 +8,8 @@ use std::collections::VecDeque;
 use std::io;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::PoisonError;
-#[cfg(not(loom))]
 use std::sync::{Arc, Condvar, Mutex};
-#[cfg(not(loom))]
 use std::thread::{self, JoinHandle};
-// As for chapter 8's pool, the book's tests model-check this very code with
-// loom's versions of these types (listings/loom). Without `--cfg loom`, as
-// here, these two lines are left out.
-#[cfg(loom)]
-use loom::sync::{Arc, Condvar, Mutex};
-#[cfg(loom)]
-use loom::thread::{self, JoinHandle};
 
 type Job = Box<dyn FnOnce() + Send + 'static>;
 
@@ -160,13 +151,8 @@ impl ThreadPool {
 
 // ANCHOR: work
 /// How many times a worker that finds the queue empty looks again before it
-/// sleeps. The loom model sets none: it checks sleeping and waking, which
-/// looking again only puts off, and with looks it did not reach a worker
-/// asleep before the next submit, the case where a wake-up can be lost.
-#[cfg(not(loom))]
+/// sleeps.
 const LOOKS: u32 = 8;
-#[cfg(loom)]
-const LOOKS: u32 = 0;
 
 fn work(shared: &Shared) {
     let mut looks = 0;

@@ -1,6 +1,7 @@
 //! Copies the book's two pools into OUT_DIR for the loom test, chapter 8's
-//! pool.rs (with loom's types imported in place of std's) and chapter 10's
-//! fast_pool.rs, and writes a mutant beside each.
+//! pool.rs and chapter 10's fast_pool.rs, with loom's types imported in
+//! place of std's (and no looks before sleeping in fast_pool.rs), and writes
+//! a mutant beside each.
 //! The test checks that loom catches each mutant; if it did not, the model
 //! would be too weak to trust.
 //!
@@ -19,6 +20,11 @@ const STD_SYNC: &str = "use std::sync::{Arc, Condvar, Mutex, mpsc};\n";
 const LOOM_SYNC: &str = "use loom::sync::{Arc, Condvar, Mutex, mpsc};\n";
 const STD_THREAD: &str = "use std::thread::{self, JoinHandle};\n";
 const LOOM_THREAD: &str = "use loom::thread::{self, JoinHandle};\n";
+const FAST_STD_SYNC: &str = "use std::sync::{Arc, Condvar, Mutex};\n";
+const FAST_LOOM_SYNC: &str = "use loom::sync::{Arc, Condvar, Mutex};\n";
+/// fast_pool.rs's looks before a worker sleeps, and the model's.
+const LOOKS: &str = "const LOOKS: u32 = 8;\n";
+const NO_LOOKS: &str = "const LOOKS: u32 = 0;\n";
 
 /// The worker's check, in the order pool.rs has it ...
 const DRAIN_FIRST: &str = "                if let Some(job) = queue.jobs.pop_front() {
@@ -78,7 +84,14 @@ fn main() {
         "pool_shutdown_first.rs",
         &mutate(&pool, DRAIN_FIRST, SHUTDOWN_FIRST, POOL),
     );
+    // The same for chapter 10's pool, whose workers do not look again before
+    // sleeping in the model: it checks sleeping and waking, which looking
+    // again only puts off, and with looks loom did not reach a worker asleep
+    // before the next submit, the case where a wake-up can be lost.
     let fast = read(FAST_POOL);
+    let fast = mutate(&fast, FAST_STD_SYNC, FAST_LOOM_SYNC, FAST_POOL);
+    let fast = mutate(&fast, STD_THREAD, LOOM_THREAD, FAST_POOL);
+    let fast = mutate(&fast, LOOKS, NO_LOOKS, FAST_POOL);
     write("fast_pool.rs", &fast);
     write(
         "fast_pool_stays_waking.rs",

@@ -80,7 +80,9 @@ pub fn matches(code: &str, pattern: &str) -> bool {
     code.match_indices(pattern).any(|(at, _)| {
         let before = code[..at].chars().next_back();
         let after = code[at + pattern.len()..].chars().next();
-        !(first_word && before.is_some_and(is_word)) && !(last_word && after.is_some_and(is_word))
+        let glued_before = first_word && before.is_some_and(is_word);
+        let glued_after = last_word && after.is_some_and(is_word);
+        !(glued_before || glued_after)
     })
 }
 
@@ -250,6 +252,8 @@ mod tests {
     fn scratch(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!("concepts-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
+        // Includes are relative to src/, which must exist for `..` to resolve.
+        fs::create_dir_all(dir.join("src")).unwrap();
         for (path, text) in files {
             let path = dir.join(path);
             fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -260,15 +264,33 @@ mod tests {
 
     #[test]
     fn a_concept_used_before_its_page_is_named_with_page_and_listing() {
-        let dir = scratch("early", &[("listings/a/talk.rs", "fn main() { let (s, r) = std::sync::mpsc::channel::<u8>(); }\n")]);
+        let dir = scratch(
+            "early",
+            &[(
+                "listings/a/talk.rs",
+                "fn main() { let (s, r) = std::sync::mpsc::channel::<u8>(); }\n",
+            )],
+        );
         let pages = vec![
-            ("ch01-a.md".to_string(), "# One\n\n```rust\n{{#include ../listings/a/talk.rs}}\n```\n".to_string()),
+            (
+                "ch01-a.md".to_string(),
+                "# One\n\n```rust\n{{#include ../listings/a/talk.rs}}\n```\n".to_string(),
+            ),
             ("ch07-x.md".to_string(), "# Eight\n".to_string()),
         ];
-        let problems = check_order(&pages, &[concept("a channel", "mpsc::", "ch07-x.md")], &dir.join("src"));
+        let problems = check_order(
+            &pages,
+            &[concept("a channel", "mpsc::", "ch07-x.md")],
+            &dir.join("src"),
+        );
         assert_eq!(problems.len(), 1, "{problems:?}");
         let text = problems[0].to_string();
-        for part in ["src/ch01-a.md", "listings/a/talk.rs", "a channel", "ch07-x.md"] {
+        for part in [
+            "src/ch01-a.md",
+            "listings/a/talk.rs",
+            "a channel",
+            "ch07-x.md",
+        ] {
             assert!(text.contains(part), "{text}");
         }
         let _ = fs::remove_dir_all(dir);
@@ -276,13 +298,25 @@ mod tests {
 
     #[test]
     fn a_forward_link_in_the_section_or_a_later_use_is_accepted() {
-        let dir = scratch("linked", &[("listings/a/talk.rs", "fn main() { let _ = std::sync::mpsc::channel::<u8>(); }\n")]);
+        let dir = scratch(
+            "linked",
+            &[(
+                "listings/a/talk.rs",
+                "fn main() { let _ = std::sync::mpsc::channel::<u8>(); }\n",
+            )],
+        );
         let include = "```rust\n{{#include ../listings/a/talk.rs}}\n```\n";
-        let linked = format!("# One\n\n## Waiting\n\nA channel, which [chapter 7](ch07-x.md#channels) teaches:\n\n{include}");
-        let link_elsewhere = format!("# One\n\nSee [chapter 7](ch07-x.md).\n\n## Waiting\n\n{include}");
+        let linked = format!(
+            "# One\n\n## Waiting\n\nA channel, which [chapter 7](ch07-x.md#channels) teaches:\n\n{include}"
+        );
+        let link_elsewhere =
+            format!("# One\n\nSee [chapter 7](ch07-x.md).\n\n## Waiting\n\n{include}");
         let map = [concept("a channel", "mpsc::", "ch07-x.md")];
         for (text, wanted) in [(linked, 0), (link_elsewhere, 1)] {
-            let pages = vec![("ch01-a.md".to_string(), text), ("ch07-x.md".to_string(), String::new())];
+            let pages = vec![
+                ("ch01-a.md".to_string(), text),
+                ("ch07-x.md".to_string(), String::new()),
+            ];
             assert_eq!(check_order(&pages, &map, &dir.join("src")).len(), wanted);
         }
         let pages = vec![("ch07-x.md".to_string(), format!("# Eight\n\n{include}"))];
