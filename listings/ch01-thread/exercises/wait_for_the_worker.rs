@@ -4,8 +4,7 @@ use std::time::Duration;
 
 /// Returns once `worker` has finished. Write it without sleeping.
 fn wait_for(worker: JoinHandle<()>) {
-    let _ = worker;
-    todo!("wait for the worker")
+    todo!("wait for the worker: {worker:?}")
 }
 
 fn main() {

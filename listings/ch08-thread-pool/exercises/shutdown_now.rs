@@ -140,6 +140,7 @@ impl Drop for ThreadPool {
 // ANCHOR_END: drop
 // ANCHOR_END: pool
 
+// ANCHOR: exercise
 // ANCHOR: shutdown_now
 impl ThreadPool {
     /// Drops every job that has not started, lets the running ones finish,
@@ -179,3 +180,4 @@ fn main() -> io::Result<()> {
     Ok(())
 }
 // ANCHOR_END: main
+// ANCHOR_END: exercise
