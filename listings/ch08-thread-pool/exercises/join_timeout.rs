@@ -141,6 +141,7 @@ impl Drop for ThreadPool {
 // ANCHOR_END: drop
 // ANCHOR_END: pool
 
+// ANCHOR: exercise
 // ANCHOR: join_timeout
 impl<T> Handle<T> {
     /// Waits at most `timeout` for the job: Ok with what join() returns, or
@@ -172,3 +173,4 @@ fn main() -> io::Result<()> {
     }
     Ok(())
 }
+// ANCHOR_END: exercise
