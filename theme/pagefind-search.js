@@ -9,6 +9,20 @@
   const bundle = new URL("pagefind/", site);
   const chinese = document.documentElement.lang === "zh-CN";
   let ui = null;
+  // Every string Pagefind's interface shows, for the Chinese edition.
+  const chineseStrings = {
+    placeholder: "搜索本书",
+    clear_search: "清除",
+    load_more: "加载更多结果",
+    search_label: "搜索本书",
+    filters_label: "筛选",
+    zero_results: "没有找到 [SEARCH_TERM] 的结果",
+    many_results: "找到 [COUNT] 个 [SEARCH_TERM] 的结果",
+    one_result: "找到 [COUNT] 个 [SEARCH_TERM] 的结果",
+    alt_search: "没有找到 [SEARCH_TERM] 的结果，改为显示 [DIFFERENT_TERM] 的结果",
+    search_suggestion: "没有找到 [SEARCH_TERM] 的结果，试试下面的搜索。",
+    searching: "正在搜索 [SEARCH_TERM]……",
+  };
 
   const dialog = document.createElement("div");
   dialog.id = "book-search";
@@ -35,6 +49,8 @@
         baseUrl: site.pathname,
         showSubResults: true,
         resetStyles: false,
+        // Pagefind's own strings, in the edition's language.
+        translations: chinese ? chineseStrings : {},
       });
       done();
     };

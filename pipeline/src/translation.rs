@@ -58,7 +58,56 @@ pub const REFUSED_VARIANTS: &[(&str, &str)] = &[
     ("panic hook", "panic 钩子"),
     ("ID", "id"),
     ("单元类型", "Cell 类型"),
+    ("睡眠", "休眠"),
+    ("睡下", "休眠"),
+    ("原书", "cookbook 第 12.7 节"),
+    ("自由线程版", "自由线程构建"),
+    ("线程局部值", "线程局部数据"),
+    ("公开名字", "公开名称"),
+    ("计时器", "节拍线程"),
+    ("竞争", "竞态条件"),
+    ("worker", "工作线程"),
+    ("drop", "丢弃"),
+    ("join", "等待线程结束（join）"),
 ];
+
+/// Where a refused variant is part of a right word: (variant, the words
+/// around it that make it right). 竞争 stands in 数据竞争, the glossary's
+/// data race; join in 等待线程结束（join）, the glossary's first use.
+const RIGHT_IN: &[(&str, &[&str])] = &[("竞争", &["数据竞争"]), ("join", &["（join）"])];
+
+/// Whether the `variant` found at byte `at` of `prose` stands inside one of
+/// the words that RIGHT_IN allows it in.
+fn inside_right_word(prose: &str, at: usize, variant: &str) -> bool {
+    RIGHT_IN
+        .iter()
+        .filter(|(v, _)| *v == variant)
+        .flat_map(|(_, words)| words.iter())
+        .any(|word| {
+            word.match_indices(variant).any(|(offset, _)| {
+                at >= offset
+                    && prose
+                        .get(at - offset..)
+                        .is_some_and(|rest| rest.starts_with(word))
+            })
+        })
+}
+
+/// `text` without the targets of its links (`](page.md#drop)`), which are
+/// addresses, the same in both editions, and no prose.
+fn without_link_targets(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("](") {
+        out.push_str(&rest[..start + 1]);
+        match rest[start..].find(')') {
+            Some(end) => rest = &rest[start + end + 1..],
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
 /// The refused variants in a translation, outside inline code: each as
 /// (variant, the glossary's word).
@@ -68,6 +117,7 @@ fn glossary_variants(translation: &str) -> Vec<(&'static str, &'static str)> {
         .step_by(2) // Between backticks is code, the same in both editions.
         .collect::<Vec<_>>()
         .join(" ");
+    let prose = without_link_targets(&prose);
     REFUSED_VARIANTS
         .iter()
         .copied()
@@ -76,8 +126,13 @@ fn glossary_variants(translation: &str) -> Vec<(&'static str, &'static str)> {
                 // An ASCII variant counts only as a word of its own.
                 let before = prose[..at].chars().next_back();
                 let after = prose[at + variant.len()..].chars().next();
-                let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-                !variant.is_ascii() || (!letter(before) && !letter(after))
+                // Letters, digits and `_`, `:` or `.` make it part of a longer
+                // name: `joined`, `Handle::join_timeout`, `worker.rs`.
+                let letter = |c: Option<char>| {
+                    c.is_some_and(|c| c.is_ascii_alphanumeric() || "_:.".contains(c))
+                };
+                let word = !variant.is_ascii() || (!letter(before) && !letter(after));
+                word && !inside_right_word(&prose, at, variant)
             })
         })
         .collect()
@@ -110,8 +165,18 @@ pub fn faults(messages: &Catalog, po: &Catalog, po_text: &str) -> Vec<String> {
                     m.msgstr().unwrap_or_default()
                 ))
             }
+            // A cell kept in English on purpose, such as the glossary's
+            // English column, is the English word itself.
+            Some(m) if m.msgstr().ok() == Some(msgid) => {}
             Some(m) => {
-                for (variant, word) in glossary_variants(m.msgstr().unwrap_or_default()) {
+                let variants = glossary_variants(m.msgstr().unwrap_or_default());
+                // A comment in code names code: `join()`, a `worker` variable;
+                // so does a figure's label, which cannot set code apart.
+                let in_code = is_code_comment(msgid) || at.starts_with("figures/");
+                for (variant, word) in variants
+                    .into_iter()
+                    .filter(|(v, _)| !(in_code && v.is_ascii()))
+                {
                     faults.push(format!(
                         "`{variant}` where src/glossary.md uses `{word}` ({at}):\n    {:?}",
                         m.msgstr().unwrap_or_default()
@@ -157,6 +222,29 @@ mod tests {
         assert!(glossary_variants("线程的 id 不会重用").is_empty());
         assert!(glossary_variants("调用 `thread.ID()` 与 VALID").is_empty());
         assert!(glossary_variants("默认的 panic 钩子").is_empty());
+    }
+
+    #[test]
+    fn one_word_for_one_idea_with_its_right_words_allowed() {
+        assert_eq!(glossary_variants("线程睡眠一秒"), [("睡眠", "休眠")]);
+        assert_eq!(
+            glossary_variants("两个线程竞争同一个值"),
+            [("竞争", "竞态条件")]
+        );
+        assert!(glossary_variants("这是数据竞争").is_empty());
+        assert_eq!(
+            glossary_variants("线程被 join 之后"),
+            [("join", "等待线程结束（join）")]
+        );
+        assert!(glossary_variants("等待线程结束（join）之后再调用 `join`").is_empty());
+        assert_eq!(
+            glossary_variants("每个 worker 都"),
+            [("worker", "工作线程")]
+        );
+        assert!(glossary_variants("`worker.join()` 与 `drop(guard)`").is_empty());
+        assert!(glossary_variants("joined 与 dropped").is_empty());
+        assert!(glossary_variants("见 Handle::join_timeout 与 worker_count").is_empty());
+        assert!(glossary_variants("见[你需要的 Rust](rust-you-need.md#drop)").is_empty());
     }
 
     fn catalog(entries: &[(&str, &str, bool)]) -> Catalog {

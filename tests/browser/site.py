@@ -273,6 +273,18 @@ def main():
                   + ("" if any(expected in link for link in links) else f": {links}"))
             check(all(f"/{edition}/" in link for link in links),
                   f"search for {words!r} in {edition} stays in the {edition} edition")
+            if edition == "zh-CN":
+                # Pagefind's own strings are Chinese too: the box's placeholder
+                # and label, the count of results, the clear button.
+                box = page.locator("#book-search")
+                field = box.locator("input").first
+                shown = [field.get_attribute("placeholder") or "", field.get_attribute("aria-label") or ""]
+                for part in [".pagefind-ui__message", ".pagefind-ui__search-clear", ".pagefind-ui__button"]:
+                    if box.locator(part).count():
+                        shown.append(box.locator(part).first.inner_text())
+                english = [t for t in shown if re.search(r"[A-Za-z]{3,}", t)]
+                check(not english, f"zh-CN search shows Pagefind's strings in Chinese"
+                      + (f"; still English: {english}" if english else ""))
             page.screenshot(path=str(shots / f"{edition}-search-{expected}.png"))
             page.close()
 
