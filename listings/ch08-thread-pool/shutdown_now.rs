@@ -149,6 +149,8 @@ impl ThreadPool {
         let waiting = std::mem::take(&mut self.shared.queue.lock().unwrap().jobs);
         // ... and drop them after it is released: dropping a job runs the
         // Drop of whatever its closure captured, which is code we do not know.
+        // If that code panicked while we held the lock, the lock would be
+        // poisoned, and every worker's lock().unwrap() would panic too.
         let cancelled = waiting.len();
         drop(waiting);
         // Dropping the pool sets shutdown, wakes the workers and joins them.
