@@ -29,24 +29,49 @@ fn is_chinese(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
 }
 
-/// Emphasis markers next to Chinese characters: mdbook-i18n-helpers writes
-/// emphasis back as `_..._`, and CommonMark does not treat `_` between two
-/// Chinese characters as emphasis, so readers would see the underscores.
+/// Emphasis markers that a reader would see as they are: a `*` or `_` next
+/// to a Chinese character that CommonMark does not take as emphasis. The
+/// catalog is parsed as mdBook parses it, and only the markers left in its
+/// text are looked at: `**加粗**：` is bold, and passes; `“**引号**”中` and
+/// `_强调_` between Chinese characters are not, and fail. (mdbook-i18n-helpers
+/// writes single emphasis back as `_..._`, which CommonMark never takes
+/// between two Chinese characters, so only `**` works next to Chinese.)
 fn emphasis_against_chinese(text: &str) -> bool {
-    let mut in_code = false;
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if c == '`' {
-            in_code = !in_code;
-        } else if !in_code && (c == '*' || c == '_') {
-            let before = i.checked_sub(1).map(|j| chars[j]);
-            let after = chars.get(i + 1).copied();
-            if before.is_some_and(is_chinese) || after.is_some_and(is_chinese) {
-                return true;
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    // A marker shown as it is, next to Chinese, in one run of text (the
+    // parser may cut a run into several text events).
+    let shown = |run: &str| {
+        let chars: Vec<char> = run.chars().collect();
+        chars.iter().enumerate().any(|(i, &c)| {
+            (c == '*' || c == '_')
+                && (i.checked_sub(1).is_some_and(|j| is_chinese(chars[j]))
+                    || chars.get(i + 1).copied().is_some_and(is_chinese))
+        })
+    };
+    let mut single = false;
+    let mut run = String::new();
+    for event in Parser::new(text) {
+        match event {
+            Event::Text(words) => {
+                if single && words.chars().any(is_chinese) {
+                    return true;
+                }
+                run.push_str(&words);
+            }
+            other => {
+                if shown(&run) {
+                    return true;
+                }
+                run.clear();
+                match other {
+                    Event::Start(Tag::Emphasis) => single = true,
+                    Event::End(TagEnd::Emphasis) => single = false,
+                    _ => {}
+                }
             }
         }
     }
-    false
+    shown(&run)
 }
 
 /// Renderings that src/glossary.md does not use, each with the one it does.
@@ -216,6 +241,9 @@ mod tests {
 
     #[test]
     fn emphasis_next_to_chinese_is_found() {
+        assert!(!emphasis_against_chinese("**加粗**：之后的话"));
+        assert!(!emphasis_against_chinese("前面**加粗**后面"));
+        assert!(emphasis_against_chinese("中**“引号”**中"));
         assert!(emphasis_against_chinese("它*中毒*了"));
         assert!(emphasis_against_chinese("要么共享，_要么_可变"));
         assert!(!emphasis_against_chinese(

@@ -5,6 +5,7 @@
 
 mod bless;
 mod links;
+mod lint_zh;
 mod loop_times;
 mod measure;
 mod new_listing;
@@ -47,6 +48,8 @@ enum Task {
     InstallTools,
     /// Check .github/workflows with actionlint.
     LintWorkflows,
+    /// Check the Chinese edition's typography with autocorrect (中文文案排版指北).
+    LintZh,
     /// Rerun every listing, Python original and rejected listing, rewrite
     /// their recorded outputs, and print the diff of each file rewritten.
     Bless,
@@ -108,6 +111,7 @@ fn main() -> ExitCode {
         Task::BrowserTest => site::browser_test(),
         Task::InstallTools => tools::install_all(),
         Task::LintWorkflows => site::lint_workflows(),
+        Task::LintZh => lint_zh::lint(),
         Task::Bless => bless::bless(),
         Task::UpdatePo => po::update_po(),
         Task::TrimHighlight => trim_highlight(),
