@@ -59,5 +59,9 @@
     const observer = new ResizeObserver((entries) => entries.forEach((e) => reach(e.target)));
     blocks.forEach((block) => observer.observe(block));
   }
-  window.addEventListener("load", () => blocks.forEach(reach));
+  window.addEventListener("load", () => {
+    blocks.forEach(reach);
+    // Done: the browser test audits a page only once this is set.
+    document.documentElement.dataset.a11yReady = "true";
+  });
 })();
