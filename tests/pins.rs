@@ -1,6 +1,6 @@
 //! The pinned versions live in Cargo.toml and rust-toolchain.toml; README.md
 //! and CONTRIBUTING.md quote them, and the mdBook command-line tool must match
-//! the mdbook-driver library that build.rs uses.
+//! the mdbook-driver library that the pipeline (book-pipeline) uses.
 
 use std::path::Path;
 

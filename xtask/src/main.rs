@@ -100,7 +100,8 @@ enum Task {
     },
     /// Draw chapter 10's plots again from data/ch10/, without measuring.
     Plots,
-    /// Model-check chapter 8's pool with loom (a build of its own, in target/loom).
+    /// Model-check chapter 8's pool and chapter 10's second pool with loom, and
+    /// check that each one's mutant fails (a build of its own, in target/loom).
     Loom,
 }
 
