@@ -156,12 +156,22 @@ fn glossary_variants(translation: &str) -> Vec<(&'static str, &'static str)> {
                 // An ASCII variant counts only as a word of its own.
                 let before = prose[..at].chars().next_back();
                 let after = prose[at + variant.len()..].chars().next();
-                // Letters, digits and `_`, `:` or `.` make it part of a longer
-                // name: `joined`, `Handle::join_timeout`, `worker.rs`.
-                let letter = |c: Option<char>| {
-                    c.is_some_and(|c| c.is_ascii_alphanumeric() || "_:.".contains(c))
+                // Letters, digits and `_` make it part of a longer name
+                // (`joined`, `join_timeout`), and so does a `:` or `.` that
+                // joins it to one (`Handle::join`, `worker.rs`); a `.` or `:`
+                // that ends a sentence does not.
+                let letter =
+                    |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+                let joined = |c: Option<char>, beyond: Option<char>| {
+                    c.is_some_and(|c| c == ':' || c == '.') && letter(beyond)
                 };
-                let word = !variant.is_ascii() || (!letter(before) && !letter(after));
+                let before2 = prose[..at].chars().rev().nth(1);
+                let after2 = prose[at + variant.len()..].chars().nth(1);
+                let word = !variant.is_ascii()
+                    || (!letter(before)
+                        && !letter(after)
+                        && !joined(before, before2)
+                        && !joined(after, after2));
                 word && !inside_right_word(&prose, at, variant)
             })
         })
@@ -281,6 +291,12 @@ mod tests {
         assert!(glossary_variants("`worker.join()` 与 `drop(guard)`").is_empty());
         assert!(glossary_variants("joined 与 dropped").is_empty());
         assert!(glossary_variants("见 Handle::join_timeout 与 worker_count").is_empty());
+        assert!(glossary_variants("见 pool.join 与 worker.rs").is_empty());
+        assert_eq!(glossary_variants("线程的 ID."), [("ID", "id")]);
+        assert_eq!(
+            glossary_variants("然后 join: 等待"),
+            [("join", "等待线程结束（join）")]
+        );
         assert!(glossary_variants("见[你需要的 Rust](rust-you-need.md#drop)").is_empty());
     }
 
