@@ -5,9 +5,9 @@
 // would add several hundred KiB to every page.
 (function () {
   "use strict";
-  const chinese = document.documentElement.lang === "zh-CN";
-  const label = chinese ? "编辑这段代码" : "Edit this code";
-  const undo = "Undo changes"; // chrome-zh.js translates it, as it does mdBook's
+  const tr = window.bookInterface ? window.bookInterface.tr : (english) => english;
+  const label = tr("Edit this code");
+  const undo = "Undo changes"; // chrome.js translates it, as it does mdBook's
   const icon = (id) => {
     const svg = document.getElementById(id);
     return svg ? svg.innerHTML : "";

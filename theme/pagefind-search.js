@@ -1,34 +1,35 @@
 // Search with Pagefind, which segments Chinese text; mdBook's own search splits
 // on spaces only and never finds a Chinese word. The index covers both editions
-// and lives in pagefind/ beside en/ and zh-CN/; Pagefind picks the index of the
-// page's <html lang>, so results stay in the reader's edition.
+// and lives in pagefind/ beside the editions' folders; Pagefind picks the
+// index of the page's <html lang>, so results stay in the reader's edition.
 (function () {
   "use strict";
   const root = new URL((typeof path_to_root === "string" && path_to_root) || "./", location.href);
   const site = new URL("../", root);
   const bundle = new URL("pagefind/", site);
-  const chinese = document.documentElement.lang === "zh-CN";
+  const tr = window.bookInterface ? window.bookInterface.tr : (english) => english;
   let ui = null;
-  // Every string Pagefind's interface shows, for the Chinese edition.
-  const chineseStrings = {
-    placeholder: "搜索本书",
-    clear_search: "清除",
-    load_more: "加载更多结果",
-    search_label: "搜索本书",
-    filters_label: "筛选",
-    zero_results: "没有找到 [SEARCH_TERM] 的结果",
-    many_results: "找到 [COUNT] 个 [SEARCH_TERM] 的结果",
-    one_result: "找到 [COUNT] 个 [SEARCH_TERM] 的结果",
-    alt_search: "没有找到 [SEARCH_TERM] 的结果，改为显示 [DIFFERENT_TERM] 的结果",
-    search_suggestion: "没有找到 [SEARCH_TERM] 的结果，试试下面的搜索。",
-    searching: "正在搜索 [SEARCH_TERM]……",
+  // Every string Pagefind's interface shows, in the edition's language; the
+  // words in brackets are Pagefind's, which it fills in.
+  const strings = {
+    placeholder: tr("Search this book"),
+    clear_search: tr("Clear"),
+    load_more: tr("Load more results"),
+    search_label: tr("Search this book"),
+    filters_label: tr("Filters"),
+    zero_results: tr("No results for [SEARCH_TERM]"),
+    many_results: tr("[COUNT] results for [SEARCH_TERM]"),
+    one_result: tr("[COUNT] result for [SEARCH_TERM]"),
+    alt_search: tr("No results for [SEARCH_TERM]. Showing results for [DIFFERENT_TERM] instead"),
+    search_suggestion: tr("No results for [SEARCH_TERM]. Try one of the following searches:"),
+    searching: tr("Searching for [SEARCH_TERM]..."),
   };
 
   const dialog = document.createElement("div");
   dialog.id = "book-search";
   dialog.hidden = true;
   dialog.setAttribute("role", "dialog");
-  dialog.setAttribute("aria-label", chinese ? "搜索本书" : "Search this book");
+  dialog.setAttribute("aria-label", tr("Search this book"));
   dialog.innerHTML = '<div class="book-search-box"><div id="book-search-ui"></div></div>';
   document.body.appendChild(dialog);
   dialog.addEventListener("click", (event) => {
@@ -50,7 +51,7 @@
         showSubResults: true,
         resetStyles: false,
         // Pagefind's own strings, in the edition's language.
-        translations: chinese ? chineseStrings : {},
+        translations: strings,
       });
       done();
     };
@@ -77,7 +78,7 @@
   button.id = "book-search-toggle";
   button.className = "icon-button";
   button.type = "button";
-  button.title = chinese ? "搜索（S）" : "Search (S)";
+  button.title = tr("Search (S)");
   button.setAttribute("aria-label", button.title);
   button.setAttribute("aria-keyshortcuts", "s /");
   button.innerHTML =

@@ -6,10 +6,13 @@
 // answer, and is remembered for the next visit to the page.
 (function () {
   "use strict";
-  const zh = document.documentElement.lang === "zh-CN";
-  const words = zh
-    ? { choice: "选项", right: "答对了：它正是这样输出的。", wrong: "不对：展开下面的答案看看为什么。" }
-    : { choice: "Choice", right: "Right: that is what it prints.", wrong: "Not quite: the answer below says why." };
+  const tr = window.bookInterface ? window.bookInterface.tr : (english) => english;
+  const words = {
+    // Also theme/book.css's word before this script runs (--book-choice).
+    choice: tr("Choice"),
+    right: tr("Right: that is what it prints."),
+    wrong: tr("Not quite: the answer below says why."),
+  };
 
   function remember(key, value) {
     try {

@@ -129,14 +129,10 @@ pub fn messages(root: &Path) -> Result<Vec<(String, String)>> {
     Ok(messages)
 }
 
-/// The figures' words and their translations in the edition `language`
-/// (none for the English source, or a word not translated yet).
-pub fn translations(root: &Path, language: &str) -> Result<Vec<(String, String)>> {
-    let Some(po) = crate::EDITIONS
-        .iter()
-        .find(|e| e.language == language)
-        .and_then(|e| e.po)
-    else {
+/// The figures' words and their translations in `edition` (none for the
+/// English source, or a word not translated yet).
+pub fn translations(root: &Path, edition: &crate::Edition) -> Result<Vec<(String, String)>> {
+    let Some(po) = &edition.po else {
         return Ok(Vec::new());
     };
     let catalog = polib::po_file::parse(&root.join(po))

@@ -2,8 +2,8 @@
 //!
 //! [`read`] loads the book with mdBook's own code (mdbook-driver), expands its
 //! includes with mdBook's `LinkPreprocessor` (the English edition), translates
-//! that with mdbook-i18n-helpers' `Gettext` and `po/zh-CN.po` (the Chinese
-//! edition), and runs every check mdBook itself does not make fatal. The gate
+//! that with mdbook-i18n-helpers' `Gettext` and each catalog of po/ (the
+//! translations, found by [`editions`]), and runs every check mdBook itself does not make fatal. The gate
 //! (`cargo test`, tests/book.rs) and `cargo xtask serve`/`build` all call it,
 //! so they refuse exactly the same books.
 
@@ -11,9 +11,13 @@ pub mod api_map;
 pub mod cheat_sheet;
 pub mod checks;
 pub mod concepts;
+pub mod derive;
+pub mod editions;
 pub mod exercises;
 pub mod figures;
+pub mod interface;
 pub mod predict;
+pub mod same_code;
 pub mod theme;
 pub mod translation;
 
@@ -30,41 +34,12 @@ use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 
 pub use checks::Problem;
 
-/// The editions: the English source, and each translation in po/.
-pub const EDITIONS: [Edition; 2] = [
-    Edition {
-        language: "en",
-        po: None,
-    },
-    Edition {
-        language: "zh-CN",
-        po: Some("po/zh-CN.po"),
-    },
-];
-
-/// The editions' language codes, in the order of [`EDITIONS`].
-pub const LANGUAGES: [&str; EDITIONS.len()] = {
-    let mut languages = [""; EDITIONS.len()];
-    let mut i = 0;
-    while i < EDITIONS.len() {
-        languages[i] = EDITIONS[i].language;
-        i += 1;
-    }
-    languages
-};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Edition {
-    /// The language code: `en`, `zh-CN`.
-    pub language: &'static str,
-    /// The translation's catalog, from the book's root; None for the source.
-    pub po: Option<&'static str>,
-}
+pub use editions::{Edition, Made, editions};
 
 /// One rust block of one edition, after expansion.
 #[derive(Debug, Clone)]
 pub struct Block {
-    pub language: &'static str,
+    pub language: String,
     /// The chapter file under src/, without `.md`: `ch01-thread`.
     pub chapter: String,
     /// What the block shows: the listings' stems and anchors, `spawn`,
@@ -121,6 +96,8 @@ pub struct Book {
     pub root: PathBuf,
     config: mdbook_preprocessor::config::Config,
     english: MdBook,
+    /// The editions, from the registry (see [`editions`]).
+    pub editions: Vec<Edition>,
     /// Every rust block of every edition, in book order.
     pub blocks: Vec<Block>,
     /// Everything wrong with the book, each naming its file.
@@ -136,6 +113,7 @@ pub fn read(root: &Path) -> Result<Book> {
     let mdbook = MDBook::load(root)
         .map_err(|e| anyhow!("{e:#}"))
         .with_context(|| format!("mdBook could not load {}", root.join("book.toml").display()))?;
+    let editions = editions::editions(root)?;
     let src_dir = root.join(&mdbook.config.book.src);
     let mut problems = Vec::new();
 
@@ -156,12 +134,12 @@ pub fn read(root: &Path) -> Result<Book> {
         .context("mdBook's include expansion failed")?;
 
     let mut blocks = Vec::new();
-    for edition in EDITIONS {
-        let expanded = match edition.po {
+    for edition in &editions {
+        let expanded = match &edition.po {
             None => english.clone(),
             Some(po) => {
                 let mut config = mdbook.config.clone();
-                config.book.language = Some(edition.language.to_string());
+                config.book.language = Some(edition.language.clone());
                 let ctx = PreprocessorContext::new(root.to_path_buf(), config, "html".into());
                 Gettext
                     .run(&ctx, english.clone())
@@ -184,7 +162,7 @@ pub fn read(root: &Path) -> Result<Book> {
                 &crates,
             );
             problems.extend(wrong);
-            blocks.extend(label_blocks(edition.language, path, found));
+            blocks.extend(label_blocks(&edition.language, path, found));
         }
     }
     problems.extend(checks::check_listings_shown(root, &src_dir, &sources));
@@ -212,6 +190,7 @@ pub fn read(root: &Path) -> Result<Book> {
         root: root.to_path_buf(),
         config: mdbook.config,
         english,
+        editions,
         blocks,
         problems,
     })
@@ -247,8 +226,10 @@ impl Book {
             (Some(catalog), None) => catalog,
             _ => bail!("expected one message catalog for the whole book"),
         };
-        // The figures' words, which mdbook-i18n-helpers does not see (HTML).
-        for (source, word) in figures::messages(&self.root)? {
+        // The figures' words, which mdbook-i18n-helpers does not see (HTML),
+        // and the theme's interface strings.
+        let theme = interface::messages(&self.root)?;
+        for (source, word) in figures::messages(&self.root)?.into_iter().chain(theme) {
             let mut builder = polib::message::Message::build_singular();
             builder.with_msgid(word).with_source(source);
             catalog.append_or_update(builder.done());
@@ -256,24 +237,38 @@ impl Book {
         Ok(catalog)
     }
 
-    /// The faults of every translation against the English source (see
-    /// [`translation::faults`]), each line naming the catalog.
-    pub fn translation_faults(&self) -> Result<Vec<String>> {
+    /// The faults of each translation against the English source (see
+    /// [`translation::faults`]), each line naming the catalog: one entry per
+    /// translated edition, in the registry's order.
+    pub fn translation_faults(&self) -> Result<Vec<(Edition, Vec<String>)>> {
         let messages = self.messages()?;
-        let mut faults = Vec::new();
-        for po in EDITIONS.iter().filter_map(|e| e.po) {
+        let mut all = Vec::new();
+        for edition in self.editions.iter().filter(|e| e.po.is_some()) {
+            let po = edition.po.as_deref().unwrap_or_default();
             let path = self.root.join(po);
             let catalog = polib::po_file::parse(&path)
                 .map_err(|e| anyhow!("{e}"))
                 .with_context(|| format!("{po} does not parse"))?;
             let text = fs::read_to_string(&path).with_context(|| format!("reading {po}"))?;
-            faults.extend(
-                translation::faults(&messages, &catalog, &text)
-                    .into_iter()
-                    .map(|fault| format!("{po}: {fault}")),
-            );
+            let rules = translation::Rules::of(&self.root, edition)?;
+            let faults = translation::faults(&messages, &catalog, &text, &rules)
+                .into_iter()
+                .map(|fault| format!("{po}: {fault}"))
+                .collect();
+            all.push((edition.clone(), faults));
         }
-        Ok(faults)
+        Ok(all)
+    }
+
+    /// The faults of the editions whose gate is strict, all in one list:
+    /// what `cargo xtask build` refuses to publish.
+    pub fn strict_translation_faults(&self) -> Result<Vec<String>> {
+        Ok(self
+            .translation_faults()?
+            .into_iter()
+            .filter(|(edition, _)| edition.strict)
+            .flat_map(|(_, faults)| faults)
+            .collect())
     }
 }
 
@@ -286,11 +281,7 @@ fn chapter_dir(src_dir: &Path, chapter: &Path) -> PathBuf {
 }
 
 /// Names each rust block after its chapter, listings and anchors.
-fn label_blocks(
-    language: &'static str,
-    chapter: &Path,
-    found: Vec<checks::RustBlock>,
-) -> Vec<Block> {
+fn label_blocks(language: &str, chapter: &Path, found: Vec<checks::RustBlock>) -> Vec<Block> {
     let chapter = chapter
         .with_extension("")
         .to_string_lossy()
@@ -322,7 +313,7 @@ fn label_blocks(
                 label.push_str(&format!("_{count}"));
             }
             Block {
-                language,
+                language: language.to_string(),
                 chapter: chapter.clone(),
                 label,
                 info: block.info,
@@ -415,7 +406,7 @@ mod tests {
     #[test]
     fn hidden_lines_are_compiled_without_their_mark() {
         let block = Block {
-            language: "en",
+            language: "en".into(),
             chapter: "ch01".into(),
             label: "x".into(),
             info: "rust".into(),

@@ -74,45 +74,89 @@ fn emphasis_against_chinese(text: &str) -> bool {
     shown(&run)
 }
 
-/// Renderings that src/glossary.md does not use, each with the one it does.
-/// One idea has one word in the Chinese edition; these are the variants
-/// that crept in before the rule was checked.
-pub const REFUSED_VARIANTS: &[(&str, &str)] = &[
-    ("拥有者", "所有者"),
-    ("钥匙", "键"),
-    ("panic hook", "panic 钩子"),
-    ("ID", "id"),
-    ("单元类型", "Cell 类型"),
-    ("睡眠", "休眠"),
-    ("睡下", "休眠"),
-    ("原书", "cookbook 第 12.7 节"),
-    ("自由线程版", "自由线程构建"),
-    ("线程局部值", "线程局部数据"),
-    ("公开名字", "公开名称"),
-    ("计时器", "节拍线程"),
-    ("竞争", "竞态条件"),
-    ("worker", "工作线程"),
-    ("drop", "丢弃"),
-    ("join", "等待线程结束（join）"),
-    ("叉子 0", "0 号叉子"),
-    ("叉子 1", "1 号叉子"),
-    ("叉子 2", "2 号叉子"),
-    ("叉子 3", "3 号叉子"),
-    ("叉子 4", "4 号叉子"),
-];
+/// One edition's rules for words and script: the variants its terms file
+/// refuses (each with the glossary's word), where a variant is part of a
+/// right word, and the characters of the other Han script.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    /// (variant, the glossary's word).
+    pub refuse: Vec<(String, String)>,
+    /// (variant, a word it is right in).
+    pub right_in: Vec<(String, String)>,
+    /// The other script's characters (po/scripts.toml), refused everywhere
+    /// but in a message kept as the English one.
+    pub foreign: std::collections::BTreeSet<char>,
+    /// Where the rules come from, for the messages: `po/zh-CN.terms.toml`.
+    pub terms: String,
+}
 
-/// Where a refused variant is part of a right word: (variant, the words
-/// around it that make it right). 竞争 stands in 数据竞争, the glossary's
-/// data race; join in 等待线程结束（join）, the glossary's first use.
-const RIGHT_IN: &[(&str, &[&str])] = &[("竞争", &["数据竞争"]), ("join", &["（join）"])];
+impl Rules {
+    /// The rules of `edition`: its terms file and its script's foreign
+    /// characters; none for an edition that names neither.
+    pub fn of(root: &std::path::Path, edition: &crate::editions::Edition) -> anyhow::Result<Rules> {
+        use anyhow::Context;
+        let mut rules = Rules::default();
+        if let Some(terms) = &edition.terms {
+            let text = std::fs::read_to_string(root.join(terms))
+                .with_context(|| format!("reading {terms}"))?;
+            rules = Rules::parse(&text).with_context(|| format!("{terms} does not parse"))?;
+            rules.terms = terms.clone();
+        }
+        if let Some(script) = &edition.script {
+            let path = root.join(SCRIPTS);
+            let table: toml::Table = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {SCRIPTS}"))?
+                .parse()
+                .with_context(|| format!("{SCRIPTS} does not parse"))?;
+            let foreign = table
+                .get(script)
+                .and_then(|v| v.as_str())
+                .with_context(|| format!("{SCRIPTS} has no {script}"))?;
+            rules.foreign = foreign.chars().filter(|c| !c.is_whitespace()).collect();
+        }
+        Ok(rules)
+    }
+
+    /// A terms file's text: `refuse` and `right-in`, lists of pairs.
+    pub fn parse(text: &str) -> anyhow::Result<Rules> {
+        let table: toml::Table = text.parse()?;
+        let pairs = |key: &str| -> anyhow::Result<Vec<(String, String)>> {
+            let Some(list) = table.get(key) else {
+                return Ok(Vec::new());
+            };
+            list.as_array()
+                .ok_or_else(|| anyhow::anyhow!("{key} is not a list"))?
+                .iter()
+                .map(|pair| match pair.as_array().map(Vec::as_slice) {
+                    Some([a, b]) => match (a.as_str(), b.as_str()) {
+                        (Some(a), Some(b)) => Ok((a.to_string(), b.to_string())),
+                        _ => anyhow::bail!("{key}: {pair} is not a pair of strings"),
+                    },
+                    _ => anyhow::bail!("{key}: {pair} is not a pair of strings"),
+                })
+                .collect()
+        };
+        Ok(Rules {
+            refuse: pairs("refuse")?,
+            right_in: pairs("right-in")?,
+            foreign: Default::default(),
+            terms: String::new(),
+        })
+    }
+}
+
+/// Each Han script's foreign characters: written by `cargo xtask
+/// derive-editions` from the characters the conversion changes.
+pub const SCRIPTS: &str = "po/scripts.toml";
 
 /// Whether the `variant` found at byte `at` of `prose` stands inside one of
 /// the words that RIGHT_IN allows it in.
-fn inside_right_word(prose: &str, at: usize, variant: &str) -> bool {
-    RIGHT_IN
+fn inside_right_word(rules: &Rules, prose: &str, at: usize, variant: &str) -> bool {
+    rules
+        .right_in
         .iter()
-        .filter(|(v, _)| *v == variant)
-        .flat_map(|(_, words)| words.iter())
+        .filter(|(v, _)| v == variant)
+        .map(|(_, word)| word)
         .any(|word| {
             word.match_indices(variant).any(|(offset, _)| {
                 at >= offset
@@ -141,17 +185,18 @@ fn without_link_targets(text: &str) -> String {
 
 /// The refused variants in a translation, outside inline code: each as
 /// (variant, the glossary's word).
-fn glossary_variants(translation: &str) -> Vec<(&'static str, &'static str)> {
+fn glossary_variants(rules: &Rules, translation: &str) -> Vec<(String, String)> {
     let prose: String = translation
         .split('`')
         .step_by(2) // Between backticks is code, the same in both editions.
         .collect::<Vec<_>>()
         .join(" ");
     let prose = without_link_targets(&prose);
-    REFUSED_VARIANTS
+    rules
+        .refuse
         .iter()
-        .copied()
         .filter(|(variant, _)| {
+            let variant = variant.as_str();
             prose.match_indices(variant).any(|(at, _)| {
                 // An ASCII variant counts only as a word of its own.
                 let before = prose[..at].chars().next_back();
@@ -172,15 +217,36 @@ fn glossary_variants(translation: &str) -> Vec<(&'static str, &'static str)> {
                         && !letter(after)
                         && !joined(before, before2)
                         && !joined(after, after2));
-                word && !inside_right_word(&prose, at, variant)
+                word && !inside_right_word(rules, &prose, at, variant)
             })
         })
+        .cloned()
         .collect()
+}
+
+/// Whether `translation` leaves out a placeholder of `msgid`: an upper-case
+/// name in brackets, `[SEARCH_TERM]`, that the theme's scripts fill in.
+fn lost_placeholders(msgid: &str, translation: &str) -> bool {
+    let mut rest = msgid;
+    while let Some(start) = rest.find('[') {
+        let Some(end) = rest[start..].find(']') else {
+            break;
+        };
+        let name = &rest[start + 1..start + end];
+        if !name.is_empty()
+            && name.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+            && !translation.contains(&rest[start..=start + end])
+        {
+            return true;
+        }
+        rest = &rest[start + end + 1..];
+    }
+    false
 }
 
 /// Everything that keeps `po` (whose file text is `po_text`) from being a
 /// finished translation of `messages`; empty when there is nothing.
-pub fn faults(messages: &Catalog, po: &Catalog, po_text: &str) -> Vec<String> {
+pub fn faults(messages: &Catalog, po: &Catalog, po_text: &str, rules: &Rules) -> Vec<String> {
     let translations: BTreeMap<&str, _> = po.messages().map(|m| (m.msgid(), m)).collect();
     let mut faults = Vec::new();
     for message in messages.messages() {
@@ -205,11 +271,27 @@ pub fn faults(messages: &Catalog, po: &Catalog, po_text: &str) -> Vec<String> {
                     m.msgstr().unwrap_or_default()
                 ))
             }
+            Some(m) if lost_placeholders(msgid, m.msgstr().unwrap_or_default()) => {
+                faults.push(format!(
+                    "a placeholder such as [COUNT] must stay as it is ({at}):\n    {:?}",
+                    m.msgstr().unwrap_or_default()
+                ))
+            }
             // A cell kept in English on purpose, such as the glossary's
             // English column, is the English word itself.
             Some(m) if m.msgstr().ok() == Some(msgid) => {}
             Some(m) => {
-                let variants = glossary_variants(m.msgstr().unwrap_or_default());
+                let msgstr = m.msgstr().unwrap_or_default();
+                let foreign: String = msgstr
+                    .chars()
+                    .filter(|c| rules.foreign.contains(c))
+                    .collect();
+                if !foreign.is_empty() {
+                    faults.push(format!(
+                        "characters of the other Han script, {foreign} ({at}, see {SCRIPTS}):\n    {msgstr:?}"
+                    ));
+                }
+                let variants = glossary_variants(rules, msgstr);
                 // A comment in code names code: `join()`, a `worker` variable;
                 // so does a figure's label, which cannot set code apart.
                 let in_code = is_code_comment(msgid) || at.starts_with("figures/");
@@ -222,8 +304,8 @@ pub fn faults(messages: &Catalog, po: &Catalog, po_text: &str) -> Vec<String> {
                     .filter(|(v, _)| !(in_code && v.is_ascii()))
                 {
                     faults.push(format!(
-                        "`{variant}` where src/glossary.md uses `{word}` ({at}):\n    {:?}",
-                        m.msgstr().unwrap_or_default()
+                        "`{variant}` where src/glossary.md uses `{word}` ({at}, see {}):\n    {msgstr:?}",
+                        rules.terms
                     ));
                 }
             }
@@ -249,6 +331,40 @@ pub fn faults(messages: &Catalog, po: &Catalog, po_text: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// The Simplified Chinese edition's terms file.
+    fn zh() -> Rules {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../po/zh-CN.terms.toml");
+        Rules::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    fn glossary_variants(text: &str) -> Vec<(String, String)> {
+        super::glossary_variants(&zh(), text)
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn placeholders_must_be_kept() {
+        assert!(lost_placeholders("[COUNT] results", "个结果"));
+        assert!(!lost_placeholders("[COUNT] results", "[COUNT] 个结果"));
+        assert!(!lost_placeholders("a [link](x.md)", "一个链接"));
+    }
+
+    #[test]
+    fn the_other_scripts_characters_are_refused() {
+        let mut rules = zh();
+        rules.foreign = "線鎖".chars().collect();
+        let english = catalog(&[("Thread", "", false), ("Lock", "", false)]);
+        let po = catalog(&[("Thread", "线程", false), ("Lock", "互斥鎖", false)]);
+        let found = faults(&english, &po, "", &rules);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].contains("other Han script, 鎖"), "{}", found[0]);
+    }
+
     #[test]
     fn emphasis_next_to_chinese_is_found() {
         assert!(!emphasis_against_chinese("**加粗**：之后的话"));
@@ -264,8 +380,14 @@ mod tests {
 
     #[test]
     fn glossary_variants_are_found_outside_code() {
-        assert_eq!(glossary_variants("锁的拥有者"), [("拥有者", "所有者")]);
-        assert_eq!(glossary_variants("线程的 ID 不会重用"), [("ID", "id")]);
+        assert_eq!(
+            glossary_variants("锁的拥有者"),
+            pairs(&[("拥有者", "所有者")])
+        );
+        assert_eq!(
+            glossary_variants("线程的 ID 不会重用"),
+            pairs(&[("ID", "id")])
+        );
         assert!(glossary_variants("线程的 id 不会重用").is_empty());
         assert!(glossary_variants("调用 `thread.ID()` 与 VALID").is_empty());
         assert!(glossary_variants("默认的 panic 钩子").is_empty());
@@ -273,29 +395,32 @@ mod tests {
 
     #[test]
     fn one_word_for_one_idea_with_its_right_words_allowed() {
-        assert_eq!(glossary_variants("线程睡眠一秒"), [("睡眠", "休眠")]);
+        assert_eq!(
+            glossary_variants("线程睡眠一秒"),
+            pairs(&[("睡眠", "休眠")])
+        );
         assert_eq!(
             glossary_variants("两个线程竞争同一个值"),
-            [("竞争", "竞态条件")]
+            pairs(&[("竞争", "竞态条件")])
         );
         assert!(glossary_variants("这是数据竞争").is_empty());
         assert_eq!(
             glossary_variants("线程被 join 之后"),
-            [("join", "等待线程结束（join）")]
+            pairs(&[("join", "等待线程结束（join）")])
         );
         assert!(glossary_variants("等待线程结束（join）之后再调用 `join`").is_empty());
         assert_eq!(
             glossary_variants("每个 worker 都"),
-            [("worker", "工作线程")]
+            pairs(&[("worker", "工作线程")])
         );
         assert!(glossary_variants("`worker.join()` 与 `drop(guard)`").is_empty());
         assert!(glossary_variants("joined 与 dropped").is_empty());
         assert!(glossary_variants("见 Handle::join_timeout 与 worker_count").is_empty());
         assert!(glossary_variants("见 pool.join 与 worker.rs").is_empty());
-        assert_eq!(glossary_variants("线程的 ID."), [("ID", "id")]);
+        assert_eq!(glossary_variants("线程的 ID."), pairs(&[("ID", "id")]));
         assert_eq!(
             glossary_variants("然后 join: 等待"),
-            [("join", "等待线程结束（join）")]
+            pairs(&[("join", "等待线程结束（join）")])
         );
         assert!(glossary_variants("见[你需要的 Rust](rust-you-need.md#drop)").is_empty());
     }
@@ -333,7 +458,7 @@ mod tests {
             ("Emphasis", "它*中毒*了", false),
             ("Gone", "旧", false),
         ]);
-        let found = faults(&english, &po, "#~ msgid \"old\"\n");
+        let found = faults(&english, &po, "#~ msgid \"old\"\n", &zh());
         let kinds = [
             "fuzzy",
             "empty translation",
@@ -346,7 +471,7 @@ mod tests {
         for (fault, kind) in found.iter().zip(kinds) {
             assert!(fault.contains(kind), "{fault} should say {kind}");
         }
-        let untranslated = faults(&catalog(&[("New", "", false)]), &catalog(&[]), "");
+        let untranslated = faults(&catalog(&[("New", "", false)]), &catalog(&[]), "", &zh());
         assert!(untranslated[0].starts_with("untranslated (src/ch01.md:1)"));
     }
 }

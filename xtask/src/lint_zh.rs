@@ -1,10 +1,11 @@
-//! `cargo xtask lint-zh`: the Chinese edition's typography, held to one
-//! written standard. autocorrect (PyPI's `autocorrect-py`, pinned and hashed
+//! `cargo xtask lint-zh`: the typography of each edition whose registry
+//! entry names a `typography` allowance (the Simplified Chinese one; the
+//! Traditional edition is converted from it), held to one written standard. autocorrect (PyPI's `autocorrect-py`, pinned and hashed
 //! in xtask/requirements.txt) applies 中文文案排版指北: a space between Chinese
 //! and Latin letters, digits or code, full-width punctuation in Chinese text,
 //! and no space beside it. Every translated message must be what autocorrect
-//! would make of it, or be listed in po/zh-CN.typography-allow.toml with the
-//! reason it keeps its form (the notes' own words, kept as the notes wrote
+//! would make of it, or be listed in the allowance (po/zh-CN.typography-allow.toml)
+//! with the reason it keeps its form (the notes' own words, kept as the notes wrote
 //! them).
 
 use std::io::Write;
@@ -14,15 +15,13 @@ use anyhow::{Context, Result, bail};
 
 use crate::{root, tools};
 
-pub const ALLOWANCE: &str = "po/zh-CN.typography-allow.toml";
-
-/// The allowance: (msgid, why), each with its reason.
-fn allowed() -> Result<Vec<(String, String)>> {
-    let path = root().join(ALLOWANCE);
-    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {ALLOWANCE}"))?;
+/// The allowance file `allowance`: (msgid, why), each with its reason.
+fn allowed(allowance: &str) -> Result<Vec<(String, String)>> {
+    let path = root().join(allowance);
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {allowance}"))?;
     let table: toml::Table = text
         .parse()
-        .with_context(|| format!("{ALLOWANCE} is no TOML"))?;
+        .with_context(|| format!("{allowance} is no TOML"))?;
     let mut allowed = Vec::new();
     for entry in table
         .get("allow")
@@ -32,7 +31,7 @@ fn allowed() -> Result<Vec<(String, String)>> {
     {
         let field = |name: &str| entry.get(name).and_then(|v| v.as_str()).unwrap_or_default();
         if field("why").trim().is_empty() || field("msgid").is_empty() {
-            bail!("{ALLOWANCE}: every [[allow]] needs a msgid and a why");
+            bail!("{allowance}: every [[allow]] needs a msgid and a why");
         }
         allowed.push((field("msgid").to_string(), field("why").to_string()));
     }
@@ -62,9 +61,19 @@ fn autocorrect(messages: &[&str]) -> Result<Vec<String>> {
 
 pub fn lint() -> Result<()> {
     tools::install_python_tools(Some("autocorrect-py"))?;
-    let po_path = root().join("po/zh-CN.po");
+    let editions = book_pipeline::editions(&root())?;
+    for edition in &editions {
+        if let (Some(po), Some(allowance)) = (&edition.po, &edition.typography) {
+            lint_one(po, allowance)?;
+        }
+    }
+    Ok(())
+}
+
+fn lint_one(po_name: &str, allowance: &str) -> Result<()> {
+    let po_path = root().join(po_name);
     let po = polib::po_file::parse(&po_path).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let allowed = allowed()?;
+    let allowed = allowed(allowance)?;
     let mut checked = Vec::new();
     let mut used = vec![false; allowed.len()];
     for message in po.messages() {
@@ -92,12 +101,12 @@ pub fn lint() -> Result<()> {
     for (i, (msgid, _)) in allowed.iter().enumerate() {
         if !used[i] {
             findings.push(format!(
-                "{ALLOWANCE}: allows a message the catalog no longer has: {msgid:?}"
+                "{allowance}: allows a message the catalog no longer has: {msgid:?}"
             ));
         }
     }
     println!(
-        "autocorrect read {} messages of po/zh-CN.po ({} allowed as they are): {} findings",
+        "autocorrect read {} messages of {po_name} ({} allowed as they are): {} findings",
         checked.len(),
         allowed.len(),
         findings.len()

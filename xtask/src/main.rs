@@ -4,6 +4,7 @@
 //! file, and where a command fixes it, names the command.
 
 mod bless;
+mod derive;
 mod links;
 mod lint_zh;
 mod loop_times;
@@ -31,14 +32,15 @@ struct Cli {
 enum Task {
     /// Serve one edition with live reload, after the book's checks pass.
     Serve {
-        /// The edition: en or zh-CN.
+        /// The edition's language code, from the registry in Cargo.toml:
+        /// en, zh-CN, zh-TW.
         #[arg(long, default_value = "en")]
         lang: String,
-        /// The port (3000 for en, 3001 for zh-CN unless given).
+        /// The port (the edition's own in the registry unless given).
         #[arg(long)]
         port: Option<u16>,
     },
-    /// Build both editions into book/, with book/index.html, the Pagefind
+    /// Build every edition into book/, with book/index.html, the Pagefind
     /// search index and a check of every link between the pages.
     Build,
     /// Drive the built site in headless Chromium (run `cargo xtask build` first).
@@ -48,13 +50,22 @@ enum Task {
     InstallTools,
     /// Check .github/workflows with actionlint.
     LintWorkflows,
-    /// Check the Chinese edition's typography with autocorrect (中文文案排版指北).
+    /// Check the typography of the editions translated by hand with an
+    /// allowance in the registry, with autocorrect (中文文案排版指北).
     LintZh,
     /// Rerun every listing, Python original and rejected listing, rewrite
     /// their recorded outputs, and print the diff of each file rewritten.
     Bless,
-    /// Bring po/zh-CN.po in line with the English source.
+    /// Bring every catalog translated by hand in line with the English
+    /// source, then derive the derived editions again.
     UpdatePo,
+    /// Make every derived edition's catalog and terms file again from the
+    /// edition it comes from (OpenCC and its overrides), and po/scripts.toml.
+    DeriveEditions {
+        /// Write nothing; fail if a committed file is not what it would write.
+        #[arg(long)]
+        check: bool,
+    },
     /// Write theme/highlight.js: mdBook's, with only the languages the
     /// chapters' code blocks use.
     TrimHighlight,
@@ -115,6 +126,7 @@ fn main() -> ExitCode {
         Task::LintZh => lint_zh::lint(),
         Task::Bless => bless::bless(),
         Task::UpdatePo => po::update_po(),
+        Task::DeriveEditions { check } => derive::derive_editions(check),
         Task::TrimHighlight => trim_highlight(),
         Task::PythonApi => python_api(),
         Task::CheatSheet => cheat_sheet(),

@@ -1,5 +1,6 @@
-//! `cargo xtask update-po`: merge the English source's messages into
-//! po/zh-CN.po, keeping every translation whose message is unchanged.
+//! `cargo xtask update-po`: merge the English source's messages into the
+//! catalog of every edition translated by hand, keeping every translation
+//! whose message is unchanged; then derive the derived editions again.
 
 use anyhow::{Context, Result, anyhow};
 
@@ -8,8 +9,25 @@ use crate::root;
 pub fn update_po() -> Result<()> {
     // The messages exactly as the translation gate sees them: the pipeline's
     // expansion, then mdbook-xgettext's extraction.
-    let pot = book_pipeline::read(&root())?.messages()?;
-    let po_path = root().join("po/zh-CN.po");
+    let book = book_pipeline::read(&root())?;
+    let pot = book.messages()?;
+    for edition in &book.editions {
+        if edition.made == book_pipeline::Made::ByHand {
+            merge(&pot, edition.po.as_deref().unwrap_or_default())?;
+        }
+    }
+    if book
+        .editions
+        .iter()
+        .any(|e| matches!(e.made, book_pipeline::Made::Derived { .. }))
+    {
+        crate::derive::derive_editions(false)?;
+    }
+    Ok(())
+}
+
+fn merge(pot: &polib::catalog::Catalog, po: &str) -> Result<()> {
+    let po_path = root().join(po);
     let parse = || {
         polib::po_file::parse(&po_path)
             .map_err(|e| anyhow!("{e}"))
@@ -56,7 +74,7 @@ pub fn update_po() -> Result<()> {
         .collect();
     polib::po_file::write(&merged, &po_path)
         .with_context(|| format!("writing {}", po_path.display()))?;
-    println!("po/zh-CN.po: {kept} translations kept, {added} new messages to translate");
+    println!("{po}: {kept} translations kept, {added} new messages to translate");
     if !dropped.is_empty() {
         println!(
             "{} messages left the English source; their old translations, for reuse:\n{}",

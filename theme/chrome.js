@@ -1,45 +1,61 @@
-// The Chinese edition's controls speak Chinese. mdBook writes its menu,
-// buttons, tooltips and keyboard help in English; on a zh-CN page this
-// replaces each of those strings, at once and whenever mdBook's script adds a
-// control or changes one (the copy, run and hidden-lines buttons, the
-// "Copied!" tooltip, a run's result).
+// A translated edition's controls speak its language. mdBook writes its menu,
+// buttons, tooltips and keyboard help in English; on a page of another
+// edition this replaces each of those strings with the edition's
+// translation (from po/, through interface.js), at once and whenever
+// mdBook's script adds a control or changes one (the copy, run and
+// hidden-lines buttons, the "Copied!" tooltip, a run's result).
 (function () {
   "use strict";
-  if (document.documentElement.lang !== "zh-CN") {
-    return;
+  const tr = window.bookInterface ? window.bookInterface.tr : (english) => english;
+  const N_ = (english) => english;
+  // mdBook's strings, marked for the catalogs.
+  const controls = [
+    N_("Toggle Table of Contents"),
+    N_("Table of contents"),
+    N_("Change theme"),
+    N_("Themes"),
+    N_("Auto"),
+    N_("Light"),
+    N_("Coal"),
+    N_("Navy"),
+    N_("Print this book"),
+    N_("Git repository"),
+    N_("Suggest an edit"),
+    N_("Page navigation"),
+    N_("Previous chapter"),
+    N_("Next chapter"),
+    N_("Keyboard shortcuts"),
+    N_("Copy to clipboard"),
+    N_("Run this code"),
+    N_("Undo changes"),
+    N_("Show hidden lines"),
+    N_("Hide lines"),
+    N_("Copied!"),
+    N_("Clipboard error!"),
+    N_("Running..."),
+    N_("No output"),
+  ];
+  // The help's sentences hold keys in <kbd>, so they are matched as text;
+  // their translations name the same keys, which are put back in <kbd>.
+  const helpSentences = [
+    N_("Press ← or → to navigate between chapters"),
+    N_("Press ? to show this help"),
+    N_("Press Esc to hide this help"),
+  ];
+  const words = {};
+  for (const english of controls) {
+    if (tr(english) !== english) words[english] = tr(english);
   }
-  const words = {
-    "Toggle Table of Contents": "显示或隐藏目录",
-    "Table of contents": "目录",
-    "Change theme": "更换主题",
-    "Themes": "主题",
-    "Auto": "自动",
-    "Light": "浅色",
-    "Coal": "煤黑",
-    "Navy": "深蓝",
-    "Print this book": "打印本书",
-    "Git repository": "Git 仓库",
-    "Suggest an edit": "提出修改建议",
-    "Page navigation": "页面导航",
-    "Previous chapter": "上一章",
-    "Next chapter": "下一章",
-    "Keyboard shortcuts": "键盘快捷键",
-    "Copy to clipboard": "复制到剪贴板",
-    "Run this code": "运行这段代码",
-    "Undo changes": "撤销修改",
-    "Show hidden lines": "显示隐藏的行",
-    "Hide lines": "隐藏这些行",
-    "Copied!": "已复制！",
-    "Clipboard error!": "复制失败！",
-    "Running...": "运行中……",
-    "No output": "没有输出",
-  };
-  // The help's sentences hold keys in <kbd>, so they are matched as text.
-  const sentences = {
-    "Press ← or → to navigate between chapters": "按 <kbd>←</kbd> 或 <kbd>→</kbd> 在章节之间跳转",
-    "Press ? to show this help": "按 <kbd>?</kbd> 显示本帮助",
-    "Press Esc to hide this help": "按 <kbd>Esc</kbd> 隐藏本帮助",
-  };
+  const sentences = {};
+  for (const english of helpSentences) {
+    if (tr(english) !== english) {
+      const escaped = tr(english).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+      sentences[english] = escaped.replace(/(←|→|\?|Esc)/g, "<kbd>$1</kbd>");
+    }
+  }
+  if (Object.keys(words).length === 0) {
+    return; // The English edition, or one with nothing translated yet.
+  }
   window.bookChromeWords = words;
 
   function translateAttributes(element) {
