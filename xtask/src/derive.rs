@@ -200,7 +200,7 @@ fn derived_files() -> Result<Vec<(String, String)>> {
         let mut metadata = polib::po_file::parse(&root().join(source_po))
             .map_err(|e| anyhow!("{e}"))?
             .metadata;
-        metadata.language = edition.language.replace('-', "_");
+        metadata.language = edition.language.clone();
         let mut out = polib::catalog::Catalog::new(metadata);
         let mut unused: Vec<&str> = overrides.messages.iter().map(|(k, _)| k.as_str()).collect();
         let mut characters = BTreeSet::new();

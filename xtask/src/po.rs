@@ -13,7 +13,7 @@ pub fn update_po() -> Result<()> {
     let pot = book.messages()?;
     for edition in &book.editions {
         if edition.made == book_pipeline::Made::ByHand {
-            merge(&pot, edition.po.as_deref().unwrap_or_default())?;
+            merge(&pot, edition)?;
         }
     }
     if book
@@ -26,8 +26,14 @@ pub fn update_po() -> Result<()> {
     Ok(())
 }
 
-fn merge(pot: &polib::catalog::Catalog, po: &str) -> Result<()> {
+fn merge(pot: &polib::catalog::Catalog, edition: &book_pipeline::Edition) -> Result<()> {
+    let po = edition.po.as_deref().unwrap_or_default();
     let po_path = root().join(po);
+    // A new edition starts from an empty file: its header comes first.
+    let text = std::fs::read_to_string(&po_path).unwrap_or_default();
+    if text.trim().is_empty() {
+        std::fs::write(&po_path, new_header(edition)).with_context(|| format!("writing {po}"))?;
+    }
     let parse = || {
         polib::po_file::parse(&po_path)
             .map_err(|e| anyhow!("{e}"))
@@ -83,4 +89,25 @@ fn merge(pot: &polib::catalog::Catalog, po: &str) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The header of a new edition's catalog (polib needs every field).
+fn new_header(edition: &book_pipeline::Edition) -> String {
+    let fields = [
+        ("Project-Id-Version", edition.title.as_str()),
+        ("POT-Creation-Date", ""),
+        ("PO-Revision-Date", ""),
+        ("Last-Translator", ""),
+        ("Language-Team", ""),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("Language", edition.language.as_str()),
+        ("Plural-Forms", "nplurals=1; plural=0;"),
+    ];
+    let mut header = String::from("msgid \"\"\nmsgstr \"\"\n");
+    for (key, value) in fields {
+        header.push_str(&format!("\"{key}: {}\\n\"\n", value.replace('"', "\\\"")));
+    }
+    header
 }

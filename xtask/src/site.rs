@@ -375,11 +375,14 @@ fn editions_json(editions: &[Edition]) -> Result<String> {
                 }
             }
         }
+        let also: Vec<String> = edition.also.iter().map(|a| json(a)).collect();
         list.push(format!(
-            "{{\"lang\":{},\"name\":{},\"title\":{},\"messages\":{{{}}}}}",
+            "{{\"lang\":{},\"name\":{},\"title\":{},\"also\":[{}],\"strict\":{},\"messages\":{{{}}}}}",
             json(&edition.language),
             json(&edition.name),
             json(&edition.title),
+            also.join(","),
+            edition.strict,
             messages.join(",")
         ));
     }
