@@ -268,3 +268,31 @@ fn loom() -> Result<()> {
         .arg(root().join("target/loom"));
     run(test)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// CONTRIBUTING.md's tour names every module of the tooling: each file
+    /// of xtask/src and pipeline/src, so that the list cannot fall behind.
+    #[test]
+    fn contributing_names_every_tooling_module() {
+        let guide = std::fs::read_to_string(root().join("CONTRIBUTING.md")).unwrap();
+        let mut missing = Vec::new();
+        for folder in ["xtask/src", "pipeline/src"] {
+            for entry in std::fs::read_dir(root().join(folder)).unwrap() {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                if name.ends_with(".rs")
+                    && !["main.rs", "lib.rs"].contains(&name.as_str())
+                    && !guide.contains(&format!("`{name}`"))
+                {
+                    missing.push(format!("{folder}/{name}"));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "CONTRIBUTING.md does not name {missing:?} (\"How the pieces fit\")"
+        );
+    }
+}
