@@ -50,6 +50,10 @@
         baseUrl: site.pathname,
         showSubResults: true,
         resetStyles: false,
+        // Search on the page's own thread: a web worker under pagefind/ is
+        // outside the edition's service worker, which could not answer it
+        // offline (theme/offline.js).
+        noWorker: true,
         // Pagefind's own strings, in the edition's language.
         translations: strings,
       });

@@ -106,7 +106,7 @@ pub fn translations(root: &Path, edition: &Edition) -> Result<BTreeMap<String, S
 }
 
 /// A JSON string.
-fn json(text: &str) -> String {
+pub fn json(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
@@ -124,9 +124,15 @@ fn json(text: &str) -> String {
 }
 
 /// What a page of `edition` carries for the theme's scripts: its language,
-/// every edition (language, name, title) in the registry's order, and its
-/// translations of the marked strings.
-pub fn page_data(root: &Path, editions: &[Edition], edition: &Edition) -> Result<String> {
+/// every edition (language, name, title) in the registry's order, its
+/// translations of the marked strings, and `extra`, more fields of the
+/// object as JSON (`,"offline":true`), or nothing.
+pub fn page_data(
+    root: &Path,
+    editions: &[Edition],
+    edition: &Edition,
+    extra: &str,
+) -> Result<String> {
     let list: Vec<String> = editions
         .iter()
         .map(|e| {
@@ -143,7 +149,7 @@ pub fn page_data(root: &Path, editions: &[Edition], edition: &Edition) -> Result
         .map(|(english, translated)| format!("{}:{}", json(english), json(translated)))
         .collect();
     Ok(format!(
-        "{{\"lang\":{},\"editions\":[{}],\"words\":{{{}}}}}",
+        "{{\"lang\":{},\"editions\":[{}],\"words\":{{{}}}{extra}}}",
         json(&edition.language),
         list.join(","),
         words.join(",")

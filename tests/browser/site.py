@@ -150,7 +150,7 @@ def audit(context, base, book, errors):
         # Audit the page as a reader gets it: after theme/a11y.js has patched
         # it (on the long print page that can come after the network is idle).
         if name != "index.html" and name != "404.html":
-            page.wait_for_function("document.documentElement.dataset.a11yReady === 'true'",
+            page.wait_for_function("() => document.documentElement.dataset.a11yReady === 'true'",
                                    timeout=60_000)
         page.evaluate(axe)
         found = page.evaluate(AUDIT)
@@ -195,6 +195,65 @@ def keyboard(context, base, errors):
         scrolled = wide.evaluate("e => e.scrollLeft")
         check(scrolled > 0, f"{edition}: the arrow keys scroll a focused wide code block ({scrolled}px)")
         page.close()
+
+
+def offline(p, base, book, errors):
+    """After one visit, an edition works with no network: the service worker
+    has kept its pages, styles, scripts, figures and search index, and only
+    its own; a new deploy's worker replaces the cache."""
+    browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+    context = browser.new_context(service_workers="allow")
+    first = LANGS[0]
+    page = context.new_page()
+    watch_origins(page)
+    page.route("https://play.rust-lang.org/**", fake_playground)
+    page.on("console", lambda m: errors.append(f"offline: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"offline: {e}"))
+    page.goto(base + first + "/index.html", wait_until="networkidle")
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    keys = page.evaluate("() => caches.keys()")
+    mine = [k for k in keys if k.startswith(f"book-{first}-")]
+    check(len(mine) == 1 and len(keys) == 1,
+          f"one visit to {first}/ keeps that edition in one cache, and no other edition: {keys}")
+    context.set_offline(True)
+    for chapter in ["ch04-lock.html", "ch08-thread-pool.html", "glossary.html"]:
+        page.goto(base + first + "/" + chapter, wait_until="load")
+        title = page.locator("main h1").first.inner_text()
+        csp = page.locator('meta[http-equiv="Content-Security-Policy"]').count()
+        check(title != "" and csp == 1,
+              f"offline, {first}/{chapter} opens ({title!r}) with its Content-Security-Policy")
+    words = t(first, "Thread pools")
+    links = search(page, words)
+    check(any("ch08-thread-pool.html" in link for link in links),
+          f"offline, search for {words!r} finds chapter 8 among {len(links)} results")
+    page.screenshot(path=str(Path(sys.argv[2]) / f"offline-{first}-search.png"))
+    other = LANGS[1] if len(LANGS) > 1 else None
+    if other:
+        try:
+            page.goto(base + other + "/ch04-lock.html", wait_until="load")
+            served = page.locator("main h1").count() > 0
+        except Exception:
+            served = False
+        check(not served, f"offline, the {other} edition, never visited, is not served from {first}'s cache")
+    context.set_offline(False)
+    # A new deploy: a worker with a new version replaces the cache.
+    worker = book / first / "sw.js"
+    original = worker.read_text()
+    try:
+        version = re.search(r'const CACHE = PREFIX \+ "([0-9a-f]+)"', original).group(1)
+        worker.write_text(original.replace(f'PREFIX + "{version}"', 'PREFIX + "newdeploy"'))
+        page.goto(base + first + "/index.html", wait_until="networkidle")
+        page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
+        for _ in range(60):
+            keys = page.evaluate("() => caches.keys()")
+            if keys == [f"book-{first}-newdeploy"]:
+                break
+            page.wait_for_timeout(500)
+        check(keys == [f"book-{first}-newdeploy"], f"a new deploy's worker replaces the cache: {keys}")
+    finally:
+        worker.write_text(original)
+    context.close()
+    browser.close()
 
 
 def main():
@@ -295,7 +354,9 @@ def main():
         # The front door sends a browser to its language's edition.
         doors = [(code, e["lang"]) for e in EDITIONS for code in [e["lang"]] + e["also"]]
         # A language with no edition of its own gets the first one.
-        doors.append(("x-none", LANGS[0]))
+        primaries = {code.split("-")[0].lower() for code, _ in doors}
+        stranger = next(c for c in ["fr-FR", "de-DE", "ja-JP", "ru-RU"] if c.split("-")[0] not in primaries)
+        doors.append((stranger, LANGS[0]))
         for wanted, expected in doors:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
             door = browser.new_context(locale=wanted)
@@ -500,6 +561,21 @@ def main():
             check(1 <= pages <= 2, f"{edition}/appendix-cheat-sheet.html prints on {pages} A4 pages")
             page.close()
 
+        # Every page links its edition's EPUB and PDF, which download.
+        for edition in LANGS:
+            page = open_page(context, base + edition + "/ch04-lock.html", errors)
+            links = page.locator(".book-downloads a")
+            hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+            kinds = sorted(h.rsplit(".", 1)[-1] for h in hrefs)
+            check(kinds == ["epub", "pdf"] and all(f"/{edition}/downloads/" in h for h in hrefs),
+                  f"{edition}/ch04-lock.html links its downloads: {hrefs}")
+            for href in hrefs:
+                response = page.request.get(href)
+                check(response.ok and len(response.body()) > 100_000,
+                      f"{href.split('/book/')[-1]} downloads ({len(response.body()) // 1024} KiB)")
+            page.close()
+
+        offline(p, base, book, errors)
         audit(context, base, book, errors)
         keyboard(context, base, errors)
 

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Files under `dir`, in its subfolders too, whose extension is one of
-/// `extensions`; sorted.
+/// `extensions` (every file, for none); sorted.
 pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let Ok(entries) = fs::read_dir(dir) else {
@@ -16,9 +16,10 @@ pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
         let path = entry.path();
         if path.is_dir() {
             found.extend(files_under(&path, extensions));
-        } else if path
-            .extension()
-            .is_some_and(|e| extensions.iter().any(|x| e == *x))
+        } else if extensions.is_empty()
+            || path
+                .extension()
+                .is_some_and(|e| extensions.iter().any(|x| e == *x))
         {
             found.push(path);
         }

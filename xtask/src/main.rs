@@ -5,6 +5,7 @@
 
 mod bless;
 mod derive;
+mod downloads;
 mod links;
 mod lint_zh;
 mod loop_times;
@@ -40,11 +41,14 @@ enum Task {
         #[arg(long)]
         port: Option<u16>,
     },
-    /// Build every edition into book/, with book/index.html, the Pagefind
+    /// Build every edition into book/, with its EPUB, PDF and offline worker, with book/index.html, the Pagefind
     /// search index and a check of every link between the pages.
     Build,
     /// Drive the built site in headless Chromium (run `cargo xtask build` first).
     BrowserTest,
+    /// Check the EPUB and PDF of every edition that `cargo xtask build` wrote
+    /// (EPUBCheck; each PDF's outline, text, page numbers and figures).
+    CheckDownloads,
     /// Install the pinned mdbook, mdbook-i18n-helpers, Pagefind, Playwright
     /// and actionlint where they are missing.
     InstallTools,
@@ -121,6 +125,7 @@ fn main() -> ExitCode {
         Task::Serve { lang, port } => site::serve(&lang, port),
         Task::Build => site::build(),
         Task::BrowserTest => site::browser_test(),
+        Task::CheckDownloads => site::check_downloads(),
         Task::InstallTools => tools::install_all(),
         Task::LintWorkflows => site::lint_workflows(),
         Task::LintZh => lint_zh::lint(),

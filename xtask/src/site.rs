@@ -187,6 +187,11 @@ pub fn build() -> Result<()> {
     }
     let editions = book.editions.clone();
     let site = root().join("book");
+    // Nothing of an earlier build stays: an old search index or download
+    // would be published with the new pages.
+    if site.exists() {
+        fs::remove_dir_all(&site).with_context(|| format!("emptying {}", site.display()))?;
+    }
     for edition in &editions {
         let language = &edition.language;
         let destination = site.join(language);
@@ -231,7 +236,7 @@ pub fn build() -> Result<()> {
         bail!("{} broken links:\n{}", broken.len(), broken.join("\n"));
     }
     println!("every link and #anchor between the pages resolves");
-    Ok(())
+    crate::downloads::publish(&site, &editions)
 }
 
 /// What mdBook's build of an edition still needs, for `build` and `serve`
@@ -240,7 +245,25 @@ pub fn build() -> Result<()> {
 /// translation, chapter names without markdown escapes and the figures' words
 /// in its language.
 fn finish_edition(folder: &Path, edition: &Edition, editions: &[Edition]) -> Result<()> {
-    let data = book_pipeline::interface::page_data(&root(), editions, edition)?;
+    write_page_data(folder, edition, editions, "")?;
+    if edition.is_source() {
+        return Ok(());
+    }
+    unescape_chapter_names(folder)?;
+    translate_figures(folder, edition)
+}
+
+/// Writes the interface's data into every page of the edition in `folder`
+/// (again, replacing what is there): see book_pipeline::interface. `extra`
+/// adds fields, as `downloads::publish` does for the downloads and offline
+/// reading of the published site.
+pub fn write_page_data(
+    folder: &Path,
+    edition: &Edition,
+    editions: &[Edition],
+    extra: &str,
+) -> Result<()> {
+    let data = book_pipeline::interface::page_data(&root(), editions, edition, extra)?;
     let words = book_pipeline::interface::translations(&root(), edition)?;
     let choice = words.get("Choice").map_or("Choice", String::as_str);
     for page in html_files(folder) {
@@ -251,11 +274,7 @@ fn finish_edition(folder: &Path, edition: &Edition, editions: &[Edition]) -> Res
             fs::write(&page, injected).with_context(|| format!("writing {}", page.display()))?;
         }
     }
-    if edition.is_source() {
-        return Ok(());
-    }
-    unescape_chapter_names(folder)?;
-    translate_figures(folder, edition)
+    Ok(())
 }
 
 /// mdbook-i18n-helpers 0.4.0 writes a translated chapter name back as
@@ -354,6 +373,21 @@ pub fn browser_test() -> Result<()> {
     let result = run(test);
     drop(serving);
     result
+}
+
+/// Checks the downloads that `build` wrote: tests/ebooks.py (EPUBCheck,
+/// and each PDF's outline, text, page numbers and figures).
+pub fn check_downloads() -> Result<()> {
+    install_python_tools(None)?;
+    let editions = book_pipeline::editions(&root())?;
+    let described = root().join("target/browser-editions.json");
+    fs::write(&described, editions_json(&editions)?)
+        .with_context(|| format!("writing {}", described.display()))?;
+    let mut test = Command::new(venv_python());
+    test.arg(root().join("tests/ebooks.py"))
+        .arg(root().join("book"))
+        .arg(&described);
+    run(test)
 }
 
 /// The editions as JSON for the browser test: language, name, title and
