@@ -54,6 +54,9 @@ enum Task {
     InstallTools,
     /// Check .github/workflows with actionlint.
     LintWorkflows,
+    /// Check the spelling of the English sources with typos (_typos.toml
+    /// says what it skips), after proving that it finds a seeded typo.
+    Spell,
     /// Check the typography of the editions translated by hand with an
     /// allowance in the registry, with autocorrect (中文文案排版指北).
     LintZh,
@@ -128,6 +131,7 @@ fn main() -> ExitCode {
         Task::CheckDownloads => site::check_downloads(),
         Task::InstallTools => tools::install_all(),
         Task::LintWorkflows => site::lint_workflows(),
+        Task::Spell => spell(),
         Task::LintZh => lint_zh::lint(),
         Task::Bless => bless::bless(),
         Task::UpdatePo => po::update_po(),
@@ -247,6 +251,33 @@ fn run(mut command: Command) -> Result<()> {
     if !status.success() {
         bail!("{line} failed ({status})");
     }
+    Ok(())
+}
+
+/// typos over the repository, as _typos.toml configures it; first over a
+/// scratch file with a known typo, which it must find, so that a check that
+/// silently reads nothing cannot pass.
+fn spell() -> Result<()> {
+    tools::install_python_tools(Some("typos"))?;
+    let typos = tools::tools_dir().join("venv/bin/typos");
+    let seeded = root().join("target/spell-seeded.md");
+    // Spelled in two parts, so that this file itself passes.
+    let typo = ["te", "h"].concat();
+    std::fs::write(&seeded, format!("A thread that is {typo} main thread.\n"))?;
+    let found = Command::new(&typos)
+        .arg("--config")
+        .arg(root().join("_typos.toml"))
+        .arg(&seeded)
+        .output()
+        .context("running typos from target/tools/venv")?;
+    let _ = std::fs::remove_file(&seeded);
+    if found.status.success() || !String::from_utf8_lossy(&found.stdout).contains(&typo) {
+        bail!("typos did not find the seeded typo `{typo}`: the spelling check is not working");
+    }
+    let mut check = Command::new(&typos);
+    check.current_dir(root()).args(["--format", "brief"]);
+    run(check).context("typos found misspellings (add a real word to _typos.toml)")?;
+    println!("typos: no misspelling in the English sources (and the seeded one was found)");
     Ok(())
 }
 

@@ -1,6 +1,7 @@
-//! The rules the workflows keep, beyond what actionlint checks: the site is
-//! published only after the whole test suite passed on that commit, with the
-//! least permissions, pinned actions and bounded jobs. `cargo xtask
+//! The rules the workflows keep, beyond what actionlint checks: CI runs in
+//! stages, one job per stage of .ci/run, each with the Rust cache; the site is
+//! published only after every stage passed on that commit, with the least
+//! permissions, pinned actions and bounded jobs. `cargo xtask
 //! lint-workflows` checks them, and so do xtask's tests.
 
 use std::collections::BTreeMap;
@@ -99,26 +100,48 @@ pub fn faults(name: &str, text: &str) -> Vec<String> {
                     "job `{job}` deploys and also runs the repository's code"
                 ));
             }
-            // Follow `needs:` back: a job that ran .ci/run must come first.
-            let mut seen = vec![job.clone()];
-            let mut tested = false;
-            while let Some(next) = seen
-                .last()
-                .and_then(|j| jobs.get(j))
-                .and_then(|l| field(l, "needs"))
-            {
-                let next = next.trim_matches(['[', ']']).to_string();
-                if seen.contains(&next) {
-                    break;
+            // Follow `needs:` back: every job that runs .ci/run must come first.
+            let mut before: Vec<String> = Vec::new();
+            let mut queue = vec![job.clone()];
+            while let Some(next) = queue.pop() {
+                let Some(needs) = jobs.get(&next).and_then(|l| field(l, "needs")) else {
+                    continue;
+                };
+                for need in needs.trim_matches(['[', ']']).split(',') {
+                    let need = need.trim().to_string();
+                    if !need.is_empty() && !before.contains(&need) {
+                        before.push(need.clone());
+                        queue.push(need);
+                    }
                 }
-                tested |= tests.contains(&next);
-                seen.push(next);
             }
-            if !tested {
+            let untested: Vec<&String> = tests.iter().filter(|t| !before.contains(t)).collect();
+            if tests.is_empty() || !untested.is_empty() {
                 fault(format!(
-                    "job `{job}` deploys without needing the job that runs .ci/run"
+                    "job `{job}` deploys without needing every job that runs .ci/run \
+                     (not {untested:?})"
                 ));
             }
+        }
+    }
+    // CI runs in stages: each of .ci/run's stages is a job of its own, which
+    // restores the Rust build cache.
+    let stages: Vec<&str> = ["fast", "heavy", "site"]
+        .into_iter()
+        .filter(|stage| {
+            !jobs.values().any(|lines| {
+                lines
+                    .iter()
+                    .any(|l| l.trim_end().ends_with(&format!("bash .ci/run {stage}")))
+            })
+        })
+        .collect();
+    if !tests.is_empty() && !stages.is_empty() {
+        fault(format!("no job runs the .ci/run stage(s) {stages:?}"));
+    }
+    for job in &tests {
+        if !jobs[job].iter().any(|l| l.contains("Swatinem/rust-cache@")) {
+            fault(format!("job `{job}` runs .ci/run without the Rust cache"));
         }
     }
     if text.contains("pull_request") && !text.contains("cancel-in-progress: true") {
@@ -132,7 +155,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_repositorys_workflows_keep_the_rules() {
+    fn the_workflows_of_the_repository_keep_the_rules() {
         let dir = crate::root().join(".github/workflows");
         let files = crate::links::files_under(&dir, &["yml", "yaml"]);
         assert!(!files.is_empty());
@@ -172,7 +195,9 @@ jobs:
             "a checkout without `persist-credentials: false`",
             "job `test` has no timeout-minutes",
             "job `deploy` deploys and also runs",
-            "deploys without needing the job that runs .ci/run",
+            "deploys without needing every job that runs .ci/run",
+            "no job runs the .ci/run stage(s) [\"fast\", \"heavy\", \"site\"]",
+            "job `test` runs .ci/run without the Rust cache",
             "no concurrency group cancels",
         ] {
             assert!(
@@ -180,5 +205,30 @@ jobs:
                 "missing {expected:?} in:\n{found}"
             );
         }
+    }
+
+    #[test]
+    fn deploy_needs_every_stage() {
+        let workflow = crate::root().join(".github/workflows/ci.yml");
+        let good = std::fs::read_to_string(workflow).unwrap();
+        assert!(faults("ci.yml", &good).is_empty());
+        let early = good.replace("needs: [fast, heavy, site]", "needs: [site]");
+        let found = faults("ci.yml", &early).join("\n");
+        assert!(
+            found.contains("deploys without needing every job that runs .ci/run")
+                && found.contains("\"fast\"")
+                && found.contains("\"heavy\""),
+            "{found}"
+        );
+        let uncached = good.replacen(
+            "      - uses: Swatinem/rust-cache@6323deb102c322ba6fcbdcafc7e3dddab59af2b6 # v2.9.2\n",
+            "",
+            1,
+        );
+        assert!(
+            faults("ci.yml", &uncached)
+                .join("\n")
+                .contains("job `fast` runs .ci/run without the Rust cache")
+        );
     }
 }
