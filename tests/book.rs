@@ -11,10 +11,10 @@
 //! - one test per rust block of each edition, `en::ch01-thread::spawn`,
 //!   `zh-CN::ch01-thread::spawn`: skeptic compiles it with the pinned
 //!   compiler and runs it (a `no_run` block, an exercise's starter, is only
-//!   compiled). A derived edition's block that is the English block apart
-//!   from its comments is that program, compiled and run already: its test
-//!   compares the two instead (book_pipeline::same_code), and compiles and
-//!   runs it only when they differ. A block marked `ignore` is a rejected listing,
+//!   compiled). A translated block that is the English block apart from its
+//!   comments is that program, compiled and run already: its test compares
+//!   the two, token by token (book_pipeline::same_code), and compiles and
+//!   runs it only when they differ, so that each program runs once here. A block marked `ignore` is a rejected listing,
 //!   which listings/tests/compile_fail.rs checks instead, so it has no test
 //!   here (and `--include-ignored` runs only what is heavy).
 //!
@@ -104,12 +104,6 @@ fn main() -> ExitCode {
             ));
         }
     }
-    let derived: Vec<String> = book
-        .editions
-        .iter()
-        .filter(|e| matches!(e.made, book_pipeline::Made::Derived { .. }))
-        .map(|e| e.language.clone())
-        .collect();
     let english: std::collections::HashMap<String, String> = book
         .blocks
         .iter()
@@ -122,8 +116,9 @@ fn main() -> ExitCode {
         let code = block.program();
         let listings = block.listings.join(", ");
         let compile_only = block.compile_only();
-        let original = derived
-            .contains(&block.language)
+        // A translated block: the English one, if the two are the same
+        // program apart from their comments.
+        let original = (block.language != "en")
             .then(|| {
                 english
                     .get(&format!("{}::{}", block.chapter, block.label))
