@@ -12,6 +12,7 @@ mod loop_times;
 mod measure;
 mod new_listing;
 mod po;
+mod serve_test;
 mod site;
 mod tools;
 mod workflows;
@@ -41,6 +42,10 @@ enum Task {
         #[arg(long)]
         port: Option<u16>,
     },
+    /// Serve a scratch copy of the book, edit a listing, a recording, a
+    /// figure, a data file and the catalog, and time each edit's way to the
+    /// served page, the search index and the book's checks.
+    ServeTest,
     /// Build every edition into book/, with its EPUB, PDF and offline worker, with book/index.html, the Pagefind
     /// search index and a check of every link between the pages.
     Build,
@@ -127,6 +132,7 @@ fn main() -> ExitCode {
     let result = match Cli::parse().task {
         Task::Serve { lang, port } => site::serve(&lang, port),
         Task::Build => site::build(),
+        Task::ServeTest => serve_test::serve_test(),
         Task::BrowserTest => site::browser_test(),
         Task::CheckDownloads => site::check_downloads(),
         Task::InstallTools => tools::install_all(),
@@ -162,7 +168,11 @@ fn main() -> ExitCode {
 }
 
 /// The repository's root.
+/// `BOOK_ROOT` when set: `cargo xtask serve-test` serves a scratch copy.
 fn root() -> PathBuf {
+    if let Some(scratch) = std::env::var_os("BOOK_ROOT") {
+        return PathBuf::from(scratch);
+    }
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("xtask/ sits in the repository")

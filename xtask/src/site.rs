@@ -68,6 +68,7 @@ pub struct Serving {
     mdbook: std::process::Child,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
     indexer: Option<std::thread::JoinHandle<Result<()>>>,
+    follower: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Serving {
@@ -87,13 +88,17 @@ impl Serving {
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let stopped = std::sync::Arc::clone(&stop);
         let folder = site.clone();
+        let (served, all) = (edition.clone(), editions.clone());
         let indexer =
             std::thread::spawn(move || index_each_build(&folder, &edition, &editions, &stopped));
+        let stopped = std::sync::Arc::clone(&stop);
+        let follower = std::thread::spawn(move || follow_inputs(&served, &all, &stopped));
         Ok(Serving {
             site,
             mdbook,
             stop,
             indexer: Some(indexer),
+            follower: Some(follower),
         })
     }
 
@@ -121,6 +126,9 @@ impl Serving {
 
     fn finish(&mut self) -> Result<()> {
         self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(follower) = self.follower.take() {
+            let _ = follower.join();
+        }
         match self.indexer.take().map(|t| t.join()) {
             Some(Ok(result)) => result,
             Some(Err(_)) => bail!("the search indexer panicked"),
@@ -171,6 +179,73 @@ fn index_each_build(
         println!("indexed the {language} edition for search");
     }
     Ok(())
+}
+
+/// The folders of the book's inputs, from the root: what `follow_inputs`
+/// watches (mdBook rebuilds on the same, book.toml's extra-watch-dirs).
+const INPUTS: [&str; 6] = ["src", "listings", "po", "figures", "data", "theme"];
+
+/// The newest change under the inputs, and the files changed after `since`.
+fn changes(since: std::time::SystemTime) -> (std::time::SystemTime, Vec<String>) {
+    let mut newest = since;
+    let mut changed = Vec::new();
+    for folder in INPUTS {
+        for file in files_under(&root().join(folder), &[]) {
+            let Ok(modified) = fs::metadata(&file).and_then(|m| m.modified()) else {
+                continue;
+            };
+            if modified > since {
+                changed.push(crate::shown(&file));
+                newest = newest.max(modified);
+            }
+        }
+    }
+    (newest, changed)
+}
+
+/// While the book is served: after each edit of an input, what mdBook's
+/// rebuild does not do. Chapter 10's plots are drawn again when its data
+/// changes; a derived edition is derived again when its source catalog,
+/// terms or overrides change; and the book's checks run again, their
+/// verdict printed (`checks after an edit: ...`), the served page kept
+/// either way.
+fn follow_inputs(edition: &Edition, editions: &[Edition], stop: &std::sync::atomic::AtomicBool) {
+    use std::time::{Duration, SystemTime};
+    let (mut seen, _) = changes(SystemTime::UNIX_EPOCH);
+    let mut runs = 0;
+    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(250));
+        let (newest, changed) = changes(seen);
+        if changed.is_empty() {
+            continue;
+        }
+        seen = newest;
+        if changed.iter().any(|f| f.starts_with("data/ch10/"))
+            && let Err(error) = plots::render_all(&root())
+        {
+            eprintln!("drawing chapter 10's plots again failed: {error:#}");
+        }
+        let inputs = book_pipeline::derive::inputs(editions, edition);
+        if !inputs.is_empty()
+            && changed.iter().any(|f| inputs.contains(f))
+            && let Err(error) = crate::derive::derive_editions(false)
+        {
+            eprintln!(
+                "deriving the {} edition again failed: {error:#}",
+                edition.language
+            );
+        }
+        runs += 1;
+        match checked_book() {
+            Ok(_) => println!(
+                "checks after an edit ({runs}): the book passes ({})",
+                changed.join(", ")
+            ),
+            Err(error) => println!("checks after an edit ({runs}): {error:#}"),
+        }
+        // What the steps above wrote is not another edit.
+        seen = seen.max(changes(seen).0);
+    }
 }
 
 pub fn build() -> Result<()> {
